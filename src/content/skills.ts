@@ -1,0 +1,28 @@
+/** The media-literacy skills every question practises. The key is the tag used in question files. */
+export const SKILLS = {
+  verification: "Independent verification versus a claim",
+  attribution: "Attribution: who says so",
+  "anonymous-sources": "Anonymous and unnamed sources",
+  hedging: "Hedging language",
+  evidence: "Evidence present or absent",
+  "loaded-language": "Loaded language versus reporting",
+  "comparing-coverage": "Comparing coverage across outlets",
+  "spun-copy": "Spotting a machine-rewritten copy",
+  provenance: "Provenance: copies, boilerplate, bylines and credits",
+  "dates-context": "Dates and context",
+  numbers: "Numbers and who stands behind them",
+  "denial-vs-no-comment": "Denial versus declining to comment",
+} as const;
+
+export type SkillId = keyof typeof SKILLS;
+export const SKILL_IDS = Object.keys(SKILLS) as [SkillId, ...SkillId[]];
+
+export function skillLabel(skill: string): string {
+  return skill in SKILLS ? SKILLS[skill as SkillId] : skill;
+}
+
+export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+export const QUESTION_TYPES = ["single", "multiple", "true_false"] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
