@@ -27,10 +27,16 @@ const DOCUMENT_FILE = /^documents\/([^/]+)\.md$/;
  * Checks that every passage and source quote appears verbatim in the document it names.
  * `documents` holds every document the set may cite, keyed by id.
  */
-export function checkQuotes(file: string, set: QuestionSet, lineOf: ParsedFile["lineOf"], documents: ReadonlyMap<string, Pick<SourceDocument, "body">>): ContentIssue[] {
+export function checkQuotes(
+  file: string,
+  set: QuestionSet,
+  lineOf: ParsedFile["lineOf"],
+  documents: ReadonlyMap<string, Pick<SourceDocument, "body">>,
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   set.documents.forEach((id, index) => {
-    if (!documents.has(id)) issues.push({ file, path: formatPath(["documents", index]), line: lineOf(["documents", index]), message: `unknown document "${id}"` });
+    if (!documents.has(id))
+      issues.push({ file, path: formatPath(["documents", index]), line: lineOf(["documents", index]), message: `unknown document "${id}"` });
   });
   set.questions.forEach((question, qIndex) => {
     for (const field of ["passages", "sources"] as const) {

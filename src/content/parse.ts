@@ -84,7 +84,8 @@ function zodIssues(file: string, error: z.ZodError, lineOf: ParsedFile["lineOf"]
     file,
     path: formatPath(issue.path),
     line: lineOf(issue.path),
-    message: issue.code === "unrecognized_keys" ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}` : issue.message,
+    message:
+      issue.code === "unrecognized_keys" ? `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}` : issue.message,
   }));
 }
 

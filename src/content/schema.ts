@@ -60,7 +60,11 @@ export const question = z
     });
     if (new Set(answers).size !== answers.length) ctx.addIssue({ code: "custom", path: ["answer"], message: "lists the same option twice" });
     if ((q.type === "single" || q.type === "true_false") && answers.length !== 1) {
-      ctx.addIssue({ code: "custom", path: ["answer"], message: `a ${q.type === "single" ? "single-choice" : "true/false"} question needs exactly one correct option, not ${answers.length}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["answer"],
+        message: `a ${q.type === "single" ? "single-choice" : "true/false"} question needs exactly one correct option, not ${answers.length}`,
+      });
     }
     if (q.type === "true_false") {
       const texts = q.options.map((o) => o.text.toLowerCase()).sort();
@@ -96,10 +100,17 @@ export const questionSet = z
       if (set.sources === "required" && q.sources.length === 0) {
         ctx.addIssue({ code: "custom", path: ["questions", index, "sources"], message: "needs at least one source quote (or mark the set `sources: none`)" });
       }
-      for (const [field, refs] of [["passages", q.passages], ["sources", q.sources]] as const) {
+      for (const [field, refs] of [
+        ["passages", q.passages],
+        ["sources", q.sources],
+      ] as const) {
         refs.forEach((ref, refIndex) => {
           if (!set.documents.includes(ref.document)) {
-            ctx.addIssue({ code: "custom", path: ["questions", index, field, refIndex, "document"], message: `document "${ref.document}" is not listed in the set's documents` });
+            ctx.addIssue({
+              code: "custom",
+              path: ["questions", index, field, refIndex, "document"],
+              message: `document "${ref.document}" is not listed in the set's documents`,
+            });
           }
         });
       }

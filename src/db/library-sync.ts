@@ -1,0 +1,183 @@
+import { contentHash } from "../content/hash.ts";
+import type { LoadedSet } from "../content/library.ts";
+import type { QuestionSet, SourceDocument } from "../content/schema.ts";
+
+/**
+ * Loading the built-in library (questions/) into D1. Runtime-neutral: it reads the current
+ * state, then plans plain SQL statements, so the same plan runs through `wrangler d1 execute`
+ * (CLI, local or remote) and through a D1 binding (tests).
+ *
+ * Unchanged content plans nothing. A changed set becomes a new version; old versions and
+ * the attempts pinned to them are never touched. A set whose file is gone is unpublished.
+ */
+
+export type SqlValue = string | number | null;
+export interface SqlStatement {
+  sql: string;
+  params: SqlValue[];
+}
+
+/** What the database holds now, read with `CURRENT_STATE_QUERIES`. */
+export interface LibraryState {
+  documents: { id: string; content_hash: string }[];
+  sets: { slug: string; published: number; version: number | null; content_hash: string | null }[];
+}
+
+export const CURRENT_STATE_QUERIES = {
+  documents: "SELECT id, content_hash FROM documents WHERE owner_id IS NULL",
+  sets: `SELECT s.slug, s.published, v.version, v.content_hash
+         FROM question_sets s LEFT JOIN set_versions v ON v.id = s.current_version_id
+         WHERE s.owner_id IS NULL`,
+} as const;
+
+export interface SyncPlan {
+  statements: SqlStatement[];
+  summary: string[];
+}
+
+export async function setContentHash(set: QuestionSet): Promise<string> {
+  return contentHash(set);
+}
+
+export function documentHash(document: SourceDocument): Promise<string> {
+  return contentHash(document);
+}
+
+export async function planLibrarySync(library: { documents: SourceDocument[]; sets: LoadedSet[] }, state: LibraryState): Promise<SyncPlan> {
+  const statements: SqlStatement[] = [];
+  const summary: string[] = [];
+  const documentHashes = new Map(state.documents.map((d) => [d.id, d.content_hash]));
+
+  for (const document of library.documents) {
+    const hash = await documentHash(document);
+    if (documentHashes.get(document.id) === hash) continue;
+    summary.push(`${documentHashes.has(document.id) ? "updated" : "added"} document ${document.id}`);
+    statements.push({
+      sql: `INSERT INTO documents (id, title, outlet, byline, date, kind, url, provenance, body, content_hash, owner_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+            ON CONFLICT (id) DO UPDATE SET title = excluded.title, outlet = excluded.outlet, byline = excluded.byline,
+              date = excluded.date, kind = excluded.kind, url = excluded.url, provenance = excluded.provenance,
+              body = excluded.body, content_hash = excluded.content_hash`,
+      params: [
+        document.id,
+        document.title,
+        document.outlet,
+        document.byline,
+        document.date,
+        document.kind,
+        document.url ?? null,
+        JSON.stringify(document.provenance),
+        document.body,
+        hash,
+      ],
+    });
+  }
+
+  const current = new Map(state.sets.map((s) => [s.slug, s]));
+  for (const { slug, set } of library.sets) {
+    const hash = await setContentHash(set);
+    const existing = current.get(slug);
+    if (existing?.content_hash === hash) {
+      if (!existing.published) {
+        summary.push(`republished set ${slug}`);
+        statements.push({ sql: "UPDATE question_sets SET published = 1 WHERE slug = ? AND owner_id IS NULL", params: [slug] });
+      }
+      continue;
+    }
+    const version = (existing?.version ?? 0) + 1;
+    summary.push(existing ? `set ${slug}: new version ${version}` : `added set ${slug}`);
+    statements.push(...newSetVersionStatements(slug, set, hash, version, null));
+  }
+
+  const slugs = new Set(library.sets.map((s) => s.slug));
+  for (const existing of state.sets) {
+    if (!slugs.has(existing.slug) && existing.published) {
+      summary.push(`unpublished set ${existing.slug} (its file is gone)`);
+      statements.push({ sql: "UPDATE question_sets SET published = 0 WHERE slug = ? AND owner_id IS NULL", params: [existing.slug] });
+    }
+  }
+  return { statements, summary };
+}
+
+/**
+ * Statements that add a version of a set (creating the set if needed) and make it current.
+ * Ids are found by slug and version number, so the plan needs no ids read back in between.
+ */
+export function newSetVersionStatements(slug: string, set: QuestionSet, hash: string, version: number, ownerId: string | null): SqlStatement[] {
+  const statements: SqlStatement[] = [
+    {
+      sql: "INSERT INTO question_sets (slug, owner_id, published) VALUES (?, ?, 1) ON CONFLICT (slug) DO NOTHING",
+      params: [slug, ownerId],
+    },
+    {
+      sql: `INSERT INTO set_versions (set_id, version, content_hash, title, summary, skills, document_ids, diagnostic, sources_required, question_count)
+            SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM question_sets WHERE slug = ? AND owner_id IS ?`,
+      params: [
+        version,
+        hash,
+        set.title,
+        set.summary,
+        JSON.stringify(set.skills),
+        JSON.stringify(set.documents),
+        set.diagnostic ? 1 : 0,
+        set.sources === "required" ? 1 : 0,
+        set.questions.length,
+        slug,
+        ownerId,
+      ],
+    },
+  ];
+  set.questions.forEach((question, index) => {
+    statements.push({
+      sql: `INSERT INTO questions (set_version_id, position, key, type, skill, difficulty, prompt, context, passages, options, answer, explanation, sources)
+            SELECT v.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            FROM set_versions v JOIN question_sets s ON s.id = v.set_id WHERE s.slug = ? AND s.owner_id IS ? AND v.version = ?`,
+      params: [
+        index + 1,
+        question.id,
+        question.type,
+        question.skill,
+        question.difficulty,
+        question.prompt,
+        question.context ?? null,
+        JSON.stringify(question.passages),
+        JSON.stringify(question.options),
+        JSON.stringify(question.answer),
+        question.explanation,
+        JSON.stringify(question.sources),
+        slug,
+        ownerId,
+        version,
+      ],
+    });
+  });
+  statements.push({
+    sql: `UPDATE question_sets SET published = 1,
+            current_version_id = (SELECT v.id FROM set_versions v WHERE v.set_id = question_sets.id AND v.version = ?)
+          WHERE slug = ? AND owner_id IS ?`,
+    params: [version, slug, ownerId],
+  });
+  return statements;
+}
+
+/** Inlines parameters as SQLite literals, for `wrangler d1 execute --file`, which takes no bindings. */
+export function toSqlScript(statements: readonly SqlStatement[]): string {
+  return statements
+    .map(({ sql, params }) => {
+      let index = 0;
+      const inlined = sql.replace(/\?/g, () => sqlLiteral(params[index++] ?? null));
+      if (index !== params.length) throw new Error(`statement has ${index} placeholders but ${params.length} parameters`);
+      return `${inlined.replace(/\s+/g, " ").trim()};`;
+    })
+    .join("\n");
+}
+
+function sqlLiteral(value: SqlValue): string {
+  if (value === null) return "NULL";
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error("cannot write a non-finite number to SQL");
+    return String(value);
+  }
+  if (value.includes("\u0000")) throw new Error("text with a NUL character cannot be loaded");
+  return `'${value.replace(/'/g, "''")}'`;
+}

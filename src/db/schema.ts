@@ -1,0 +1,135 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Option, SourceRef } from "../content/schema.ts";
+
+/**
+ * The single source of truth for the database. drizzle-kit generates migrations from this
+ * file; wrangler applies them. Times are Unix epoch milliseconds.
+ */
+
+const timestamp = (column: string) => integer(column, { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+/** Source documents that questions quote. Built-in ones have no owner. */
+export const documents = sqliteTable("documents", {
+  id: text("id").primaryKey(),
+  title: text("title").notNull(),
+  outlet: text("outlet").notNull(),
+  byline: text("byline").notNull(),
+  date: text("date").notNull(),
+  kind: text("kind").notNull(),
+  url: text("url"),
+  provenance: text("provenance", { mode: "json" }).$type<string[]>().notNull(),
+  body: text("body").notNull(),
+  contentHash: text("content_hash").notNull(),
+  ownerId: text("owner_id"),
+  createdAt: timestamp("created_at"),
+});
+
+/** A question set's identity. Its content lives in versions; `currentVersionId` is what new attempts get. */
+export const questionSets = sqliteTable("question_sets", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  ownerId: text("owner_id"),
+  currentVersionId: integer("current_version_id"),
+  published: integer("published", { mode: "boolean" }).notNull().default(true),
+  createdAt: timestamp("created_at"),
+});
+
+/** An immutable snapshot of a set. Editing a set adds a version; attempts keep theirs. */
+export const setVersions = sqliteTable(
+  "set_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    setId: integer("set_id")
+      .notNull()
+      .references(() => questionSets.id),
+    version: integer("version").notNull(),
+    contentHash: text("content_hash").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    skills: text("skills", { mode: "json" }).$type<string[]>().notNull(),
+    documentIds: text("document_ids", { mode: "json" }).$type<string[]>().notNull(),
+    diagnostic: integer("diagnostic", { mode: "boolean" }).notNull().default(false),
+    sourcesRequired: integer("sources_required", { mode: "boolean" }).notNull().default(true),
+    questionCount: integer("question_count").notNull(),
+    createdAt: timestamp("created_at"),
+  },
+  (t) => [uniqueIndex("set_versions_set_version").on(t.setId, t.version)],
+);
+
+export const questions = sqliteTable(
+  "questions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    setVersionId: integer("set_version_id")
+      .notNull()
+      .references(() => setVersions.id),
+    /** 1-based order within the version; also the number in the question's URL. */
+    position: integer("position").notNull(),
+    /** The question's id in its file, stable across versions. */
+    key: text("key").notNull(),
+    type: text("type", { enum: ["single", "multiple", "true_false"] }).notNull(),
+    skill: text("skill").notNull(),
+    difficulty: text("difficulty", { enum: ["easy", "medium", "hard"] }).notNull(),
+    prompt: text("prompt").notNull(),
+    context: text("context"),
+    passages: text("passages", { mode: "json" }).$type<SourceRef[]>().notNull(),
+    options: text("options", { mode: "json" }).$type<Option[]>().notNull(),
+    answer: text("answer", { mode: "json" }).$type<string[]>().notNull(),
+    explanation: text("explanation").notNull(),
+    sources: text("sources", { mode: "json" }).$type<SourceRef[]>().notNull(),
+  },
+  (t) => [uniqueIndex("questions_version_position").on(t.setVersionId, t.position), uniqueIndex("questions_version_key").on(t.setVersionId, t.key)],
+);
+
+/** An anonymous student, identified by the id in their signed cookie. */
+export const students = sqliteTable("students", {
+  id: text("id").primaryKey(),
+  displayName: text("display_name"),
+  createdAt: timestamp("created_at"),
+});
+
+/** One run through one version of a set. The id is random and unguessable. */
+export const attempts = sqliteTable(
+  "attempts",
+  {
+    id: text("id").primaryKey(),
+    studentId: text("student_id")
+      .notNull()
+      .references(() => students.id),
+    setVersionId: integer("set_version_id")
+      .notNull()
+      .references(() => setVersions.id),
+    questionCount: integer("question_count").notNull(),
+    answeredCount: integer("answered_count").notNull().default(0),
+    correctCount: integer("correct_count").notNull().default(0),
+    startedAt: timestamp("started_at"),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("attempts_student").on(t.studentId, t.startedAt)],
+);
+
+/** A graded answer. Unique per attempt and question, so a replayed submit can never count twice. */
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    attemptId: text("attempt_id")
+      .notNull()
+      .references(() => attempts.id),
+    questionId: integer("question_id")
+      .notNull()
+      .references(() => questions.id),
+    chosen: text("chosen", { mode: "json" }).$type<string[]>().notNull(),
+    isCorrect: integer("is_correct", { mode: "boolean" }).notNull(),
+    answeredAt: timestamp("answered_at"),
+  },
+  (t) => [uniqueIndex("responses_attempt_question").on(t.attemptId, t.questionId)],
+);
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type QuestionSetRow = typeof questionSets.$inferSelect;
+export type SetVersionRow = typeof setVersions.$inferSelect;
+export type QuestionRow = typeof questions.$inferSelect;
+export type AttemptRow = typeof attempts.$inferSelect;
+export type ResponseRow = typeof responses.$inferSelect;

@@ -1,0 +1,94 @@
+import { Hono } from "hono";
+import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
+import { jsxRenderer } from "hono/jsx-renderer";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { createDb } from "./db/client.ts";
+import type { AppEnv } from "./env.ts";
+import { AppError } from "./lib/errors.ts";
+import { identity, isProduction, requireCsrfToken } from "./lib/identity.ts";
+import { assetRoutes } from "./routes/assets.ts";
+import { attemptRoutes } from "./routes/attempts.tsx";
+import { documentRoutes } from "./routes/documents.tsx";
+import { homeRoutes } from "./routes/home.tsx";
+import { setRoutes } from "./routes/sets.tsx";
+import { Layout } from "./views/layout.tsx";
+import { ErrorPage } from "./views/pages/error.tsx";
+
+declare module "hono" {
+  interface ContextRenderer {
+    // biome-ignore lint/style/useShorthandFunctionType: module augmentation must stay an interface
+    (content: string | Promise<string>, props: { title: string }): Response | Promise<Response>;
+  }
+}
+
+const app = new Hono<AppEnv>();
+
+app.use(requestId());
+app.use(
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", "data:"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+    },
+    referrerPolicy: "same-origin",
+  }),
+);
+app.use(async (c, next) => {
+  const { db, counter } = createDb(c.env.DB);
+  c.set("db", db);
+  c.set("d1Queries", counter);
+  await next();
+  // Reported for the budget script; production does not advertise it.
+  if (!isProduction(c.env)) c.header("X-D1-Round-Trips", String(counter.count));
+});
+app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }));
+
+app.route("/assets", assetRoutes);
+
+app.use(identity);
+app.use(csrf(), requireCsrfToken);
+app.route("/", homeRoutes);
+app.route("/sets", setRoutes);
+app.route("/attempts", attemptRoutes);
+app.route("/documents", documentRoutes);
+
+app.notFound((c) => {
+  c.status(404);
+  return c.render(<ErrorPage status={404} message="We could not find that page." details={[]} />, { title: "Not found" });
+});
+
+/** The one place errors become responses. A 500 shows a reference, never a stack trace or SQL. */
+app.onError((error, c) => {
+  const reference = c.var.requestId;
+  const known = error instanceof HTTPException && error.status < 500;
+  const status = known ? error.status : 500;
+  const message = known
+    ? error instanceof AppError
+      ? error.message
+      : defaultMessage(status)
+    : "Something went wrong on our side. Please try again in a moment.";
+  const details = known && error instanceof AppError ? error.details : [];
+  if (!known)
+    console.error(JSON.stringify({ level: "error", requestId: reference, path: c.req.path, error: error.name, message: error.message, stack: error.stack }));
+  if (error instanceof AppError) for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+  c.status(status);
+  if (c.req.path.startsWith("/api/")) return c.json({ error: message, details, requestId: reference });
+  return c.render(<ErrorPage status={status} message={message} details={details} requestId={status >= 500 ? reference : undefined} />, { title: "Error" });
+});
+
+function defaultMessage(status: number): string {
+  if (status === 403) return "This form did not come from this site. Go back, reload the page and try again.";
+  if (status === 404) return "We could not find that page.";
+  if (status === 413) return "That request is too large.";
+  return "The request could not be understood.";
+}
+
+export default app;

@@ -1,0 +1,26 @@
+import { validator } from "hono/validator";
+import type { z } from "zod";
+import { formatPath } from "../content/parse.ts";
+import { BadRequestError, type ErrorDetail } from "./errors.ts";
+
+export function zodDetails(error: z.ZodError): ErrorDetail[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path) || undefined, message: issue.message }));
+}
+
+/** Validates a form body with zod; every failure becomes the same 400 shape. */
+export function formBody<Schema extends z.ZodType>(schema: Schema, message = "Check the form and try again.") {
+  return validator("form", (value) => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new BadRequestError(message, zodDetails(result.error));
+    return result.data as z.output<Schema>;
+  });
+}
+
+/** Validates route parameters; a malformed id is simply not found. */
+export function routeParams<Schema extends z.ZodType>(schema: Schema, notFound: () => Error) {
+  return validator("param", (value) => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw notFound();
+    return result.data as z.output<Schema>;
+  });
+}

@@ -1,0 +1,40 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { listStudentAttempts, setDisplayName } from "../db/queries/attempts.ts";
+import { documentLabels } from "../db/queries/documents.ts";
+import { listPublishedSets } from "../db/queries/sets.ts";
+import type { AppEnv } from "../env.ts";
+import { formBody } from "../lib/validation.ts";
+import { HomePage } from "../views/pages/home.tsx";
+import { MePage } from "../views/pages/me.tsx";
+
+export const homeRoutes = new Hono<AppEnv>();
+
+homeRoutes.get("/", async (c) => {
+  const sets = await listPublishedSets(c.var.db);
+  const documents = await documentLabels(
+    c.var.db,
+    sets.flatMap((s) => s.documentIds),
+  );
+  return c.render(<HomePage sets={sets} documents={documents} />, { title: "Quizzes" });
+});
+
+homeRoutes.get("/me", async (c) => {
+  const data = await listStudentAttempts(c.var.db, c.var.studentId);
+  return c.render(<MePage data={data} csrfToken={c.var.csrfToken} saved={c.req.query("saved") === "1"} />, { title: "My attempts" });
+});
+
+const displayNameForm = z.strictObject({
+  _csrf: z.string(),
+  displayName: z
+    .string()
+    .trim()
+    .max(40, "Display names are at most 40 characters.")
+    .regex(/^[^\p{Cc}]*$/u, "Display names cannot contain control characters."),
+});
+
+homeRoutes.post("/me", formBody(displayNameForm, "That display name could not be saved."), async (c) => {
+  const { displayName } = c.req.valid("form");
+  await setDisplayName(c.var.db, c.var.studentId, displayName || null);
+  return c.redirect("/me?saved=1", 303);
+});

@@ -1,0 +1,25 @@
+import type { SourceRef } from "../../content/schema.ts";
+import type { DocumentLabel } from "../../db/queries/documents.ts";
+
+/** A link to the reader that highlights the quoted passage. */
+export function readerHref(documentId: string, quote?: string): string {
+  const path = `/documents/${encodeURIComponent(documentId)}`;
+  return quote ? `${path}?hl=${encodeURIComponent(quote)}#hl` : path;
+}
+
+/** A verbatim quote with the document it comes from, linked to that passage in the reader. */
+export function Citation({ source, label, linkText }: { source: SourceRef; label: DocumentLabel | undefined; linkText?: string }) {
+  const title = label?.title ?? `Document ${source.document}`;
+  return (
+    <figure>
+      <blockquote cite={readerHref(source.document)}>
+        <p>{source.quote}</p>
+      </blockquote>
+      <figcaption>
+        From <a href={readerHref(source.document, source.quote)}>{linkText ?? title}</a>
+        {linkText ? ` (${title})` : ""}
+        {label ? ` · outlet: ${label.outlet}` : ""}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,40 @@
+import type { DocumentLabel } from "../../db/queries/documents.ts";
+import type { SetSummary } from "../../db/queries/sets.ts";
+import { SkillTags } from "../components/tags.tsx";
+
+export function HomePage({ sets, documents }: { sets: SetSummary[]; documents: Map<string, DocumentLabel> }) {
+  return (
+    <>
+      <h1>Practise reading the news like a fact-checker</h1>
+      <p>Every question is built from real news documents. After each answer you see why it is right or wrong, and the exact passages that show it.</p>
+      <h2>Quizzes</h2>
+      {sets.length === 0 ? (
+        <p>No quizzes are published yet.</p>
+      ) : (
+        <ul class="cards">
+          {sets.map((set) => (
+            <li>
+              <h2>
+                <a href={`/sets/${set.slug}`}>{set.title}</a>
+              </h2>
+              <p class="meta">
+                {set.questionCount} questions{set.diagnostic ? " · before-and-after check" : ""}
+              </p>
+              <p>{set.summary}</p>
+              <SkillTags skills={set.skills} />
+              <p class="meta">
+                Documents:{" "}
+                {set.documentIds.map((id, index) => (
+                  <>
+                    {index > 0 ? "; " : ""}
+                    <a href={`/documents/${id}`}>{documents.get(id)?.title ?? id}</a>
+                  </>
+                ))}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { DocumentLabel } from "../../db/queries/documents.ts";
+import type { SetSummary } from "../../db/queries/sets.ts";
+import { CsrfField } from "../components/csrf.tsx";
+import { SkillTags } from "../components/tags.tsx";
+
+export function SetPage({ set, documents, csrfToken }: { set: SetSummary; documents: Map<string, DocumentLabel>; csrfToken: string }) {
+  return (
+    <>
+      <p class="meta">
+        <a href="/">All quizzes</a>
+      </p>
+      <h1>{set.title}</h1>
+      <p>{set.summary}</p>
+      <p class="meta">
+        {set.questionCount} questions · version {set.version}
+      </p>
+      <h2>What you will practise</h2>
+      <SkillTags skills={set.skills} />
+      <h2>The sources</h2>
+      <p>The questions quote these documents. You can read each one in full.</p>
+      <ul>
+        {set.documentIds.map((id) => {
+          const document = documents.get(id);
+          return (
+            <li>
+              <a href={`/documents/${id}`}>{document?.title ?? id}</a>
+              {document ? <span class="muted"> · outlet: {document.outlet}</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+      <form method="post" action={`/sets/${set.slug}/attempts`} class="actions">
+        <CsrfField token={csrfToken} />
+        <button type="submit">Start the quiz</button>
+      </form>
+    </>
+  );
+}
