@@ -3,10 +3,10 @@ import type { QuestionSet, SourceDocument } from "./schema.ts";
 import { closestPassage, locateQuote } from "./text.ts";
 
 /** A file under `questions/`, named relative to it: `documents/002.md`, `sets/attribution.yaml`. */
-export interface ContentFile {
+export type ContentFile = {
   path: string;
   content: string;
-}
+};
 
 export interface LoadedSet {
   slug: string;

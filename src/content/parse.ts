@@ -46,7 +46,9 @@ export function parseYaml(file: string, source: string, lineOffset = 0): { ok: t
   }));
   visit(doc, {
     Alias(_, node) {
+      // One report is enough: a file with aliases is rejected whole.
       issues.push({ file, path: "", line: lineAt(node.range?.[0] ?? 0), message: "aliases (*name) are not allowed" });
+      return visit.BREAK;
     },
     Pair(_, pair) {
       if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {

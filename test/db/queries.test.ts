@@ -1,0 +1,114 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { createDb } from "../../src/db/client.ts";
+import { findAttemptQuestion, findAttemptReview, listStudentAttempts, recordResponse, setDisplayName, startAttempt } from "../../src/db/queries/attempts.ts";
+import { documentLabels, findDocument } from "../../src/db/queries/documents.ts";
+import { findPublishedSet, listPublishedSets } from "../../src/db/queries/sets.ts";
+import { questionSet } from "../support/content.ts";
+import { publishFixtureSet, publishNewVersion, threeTypeSet } from "../support/fixtures.ts";
+
+const { db } = createDb(env.DB);
+
+async function startOn(slug: string, studentId = crypto.randomUUID()) {
+  const set = await findPublishedSet(db, slug);
+  if (!set) throw new Error(`no set ${slug}`);
+  const attemptId = await startAttempt(db, { studentId, setVersionId: set.versionId, questionCount: set.questionCount });
+  return { attemptId, studentId, set };
+}
+
+describe("set queries", () => {
+  it("lists published sets at their current version, with their documents", async () => {
+    const { slug, docId } = await publishFixtureSet();
+    const listed = (await listPublishedSets(db)).find((s) => s.slug === slug);
+    expect(listed).toMatchObject({ title: "Fixture set", version: 1, questionCount: 1, documentIds: [docId], skills: ["attribution"] });
+    const labels = await documentLabels(db, [docId]);
+    expect(labels.get(docId)).toEqual({ id: docId, title: `Test document ${docId}`, outlet: "not stated" });
+  });
+
+  it("finds no unpublished or unknown set", async () => {
+    const { slug } = await publishFixtureSet();
+    await env.DB.prepare("UPDATE question_sets SET published = 0 WHERE slug = ?").bind(slug).run();
+    expect(await findPublishedSet(db, slug)).toBeUndefined();
+    expect(await findPublishedSet(db, "no-such-set")).toBeUndefined();
+  });
+});
+
+describe("attempt queries", () => {
+  it("scopes an attempt's questions to the student who owns it", async () => {
+    const { slug } = await publishFixtureSet();
+    const { attemptId, studentId } = await startOn(slug);
+    const mine = await findAttemptQuestion(db, { attemptId, studentId, position: 1 });
+    expect(mine?.question.key).toBe("who-said-it");
+    expect(mine?.response?.chosen ?? null).toBeNull();
+    expect(await findAttemptQuestion(db, { attemptId, studentId: crypto.randomUUID(), position: 1 })).toBeUndefined();
+    expect(await findAttemptQuestion(db, { attemptId, studentId, position: 2 })).toBeUndefined();
+  });
+
+  it("records a response once and keeps counts derived from responses", async () => {
+    const { slug } = await publishFixtureSet(threeTypeSet);
+    const { attemptId, studentId } = await startOn(slug);
+    const q1 = await findAttemptQuestion(db, { attemptId, studentId, position: 1 });
+    if (!q1) throw new Error("question 1 exists");
+    expect(await recordResponse(db, { attemptId, questionId: q1.question.id, chosen: ["a"], isCorrect: true })).toBe(true);
+    expect(await recordResponse(db, { attemptId, questionId: q1.question.id, chosen: ["b"], isCorrect: false })).toBe(false);
+
+    const again = await findAttemptQuestion(db, { attemptId, studentId, position: 1 });
+    expect(again?.response).toEqual({ chosen: ["a"], isCorrect: true });
+    expect(again?.attempt).toMatchObject({ answeredCount: 1, finishedAt: null });
+  });
+
+  it("finishes an attempt and stores its score when the last question is answered", async () => {
+    const { slug } = await publishFixtureSet(threeTypeSet);
+    const { attemptId, studentId } = await startOn(slug);
+    const review = await findAttemptReview(db, { attemptId, studentId });
+    if (!review) throw new Error("review exists");
+    const correctness = [true, false, true];
+    for (const [index, item] of review.items.entries()) {
+      await recordResponse(db, { attemptId, questionId: item.question.id, chosen: ["a"], isCorrect: correctness[index] ?? false });
+    }
+    const done = await findAttemptReview(db, { attemptId, studentId });
+    expect(done?.attempt).toMatchObject({ questionCount: 3, answeredCount: 3, correctCount: 2 });
+    expect(done?.attempt.finishedAt).toBeInstanceOf(Date);
+    expect(done?.items.map((i) => i.response?.isCorrect)).toEqual([true, false, true]);
+  });
+
+  it("lists a student's own attempts with their display name", async () => {
+    const { slug } = await publishFixtureSet();
+    const { attemptId, studentId } = await startOn(slug);
+    await startOn(slug); // someone else's
+    await setDisplayName(db, studentId, "Ada");
+    const mine = await listStudentAttempts(db, studentId);
+    expect(mine.displayName).toBe("Ada");
+    expect(mine.attempts.map((a) => a.id)).toEqual([attemptId]);
+  });
+});
+
+describe("versioning", () => {
+  it("keeps an attempt on the version it started with after the set changes", async () => {
+    const { slug, docId } = await publishFixtureSet();
+    const before = await startOn(slug);
+
+    const edited = questionSet(docId);
+    const [question] = edited.questions;
+    if (!question) throw new Error("fixture has a question");
+    question.prompt = "Edited prompt: who said the bridge would reopen?";
+    await publishNewVersion(slug, docId, edited, 2);
+
+    const after = await startOn(slug);
+    expect(after.set.version).toBe(2);
+    const oldView = await findAttemptQuestion(db, { attemptId: before.attemptId, studentId: before.studentId, position: 1 });
+    const newView = await findAttemptQuestion(db, { attemptId: after.attemptId, studentId: after.studentId, position: 1 });
+    expect(oldView?.question.prompt).toBe("Who said the bridge would reopen?");
+    expect(oldView?.set.version).toBe(1);
+    expect(newView?.question.prompt).toBe("Edited prompt: who said the bridge would reopen?");
+  });
+});
+
+describe("document queries", () => {
+  it("returns a document with its provenance notes", async () => {
+    const document = await findDocument(db, "002");
+    expect(document?.provenance.join(" ")).toContain("The Associated Press");
+    expect(document?.body).toContain("Some information for this story came from The Associated Press.");
+    expect(await findDocument(db, "nope")).toBeUndefined();
+  });
+});

@@ -1,0 +1,16 @@
+import type { D1Migration } from "cloudflare:test";
+import type { ContentFile } from "../src/content/library.ts";
+
+// Test-only bindings added in test/vitest.config.ts.
+declare global {
+  namespace Cloudflare {
+    interface GlobalProps {
+      mainModule: typeof import("../src/index.tsx");
+    }
+    interface Env {
+      TEST_MIGRATIONS: D1Migration[];
+      TEST_LIBRARY: ContentFile[];
+      TEST_JSON_SCHEMA: string;
+    }
+  }
+}

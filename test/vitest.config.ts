@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+import { readContentFiles } from "../src/cli/files.ts";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+// Tests run inside workerd against a real D1, migrated with the same SQL wrangler applies.
+export default defineConfig(async () => ({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: `${root}/wrangler.toml` },
+      miniflare: {
+        bindings: {
+          ENVIRONMENT: "test",
+          COOKIE_SECRET: "test-only-cookie-secret-0123456789abcdef",
+          TEST_MIGRATIONS: await readD1Migrations(`${root}/migrations`),
+          TEST_LIBRARY: readContentFiles(`${root}/questions`),
+          TEST_JSON_SCHEMA: readFileSync(`${root}/questions/question-set.schema.json`, "utf8"),
+        },
+      },
+    }),
+  ],
+  test: {
+    root,
+    include: ["test/**/*.test.{ts,tsx}"],
+    exclude: ["test/browser/**", "node_modules/**"],
+    setupFiles: ["test/setup.ts"],
+  },
+}));
