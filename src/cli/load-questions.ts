@@ -5,7 +5,7 @@ import { CURRENT_STATE_QUERIES, type LibraryState, planLibrarySync, toSqlScript 
 import { readContentFiles } from "./files.ts";
 import { executeD1Script, queryD1, targetFromArgs } from "./wrangler.ts";
 
-// Usage: npm run questions:load -- [--local | --remote]
+// Usage: npm run questions:load -- [--local [--persist-to DIR] | --remote]
 // Loads questions/ into D1. Safe to repeat: unchanged content does nothing.
 const target = targetFromArgs(process.argv.slice(2));
 const library = loadLibrary(readContentFiles(fileURLToPath(new URL("../../questions", import.meta.url))));
@@ -21,9 +21,9 @@ const state: LibraryState = {
 };
 const plan = await planLibrarySync(library, state);
 if (plan.statements.length === 0) {
-  console.log(`Question library is up to date (${target.slice(2)}).`);
+  console.log(`Question library is up to date (${target.name}).`);
 } else {
   executeD1Script(target, toSqlScript(plan.statements));
   for (const line of plan.summary) console.log(`  ${line}`);
-  console.log(`Question library loaded (${target.slice(2)}).`);
+  console.log(`Question library loaded (${target.name}).`);
 }

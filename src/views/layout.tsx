@@ -13,6 +13,7 @@ export function Layout({ title, children }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Sourcewise`}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={assetPath("app.css")} />
         <script src={assetPath("app.js")} defer />
       </head>

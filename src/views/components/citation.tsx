@@ -8,17 +8,17 @@ export function readerHref(documentId: string, quote?: string): string {
 }
 
 /** A verbatim quote with the document it comes from, linked to that passage in the reader. */
-export function Citation({ source, label, linkText }: { source: SourceRef; label: DocumentLabel | undefined; linkText?: string }) {
+export function Citation({ source, label, caption }: { source: SourceRef; label: DocumentLabel | undefined; caption?: string }) {
   const title = label?.title ?? `Document ${source.document}`;
   return (
     <figure>
+      {caption ? <p class="meta">{caption}</p> : null}
       <blockquote cite={readerHref(source.document)}>
         <p>{source.quote}</p>
       </blockquote>
       <figcaption>
-        From <a href={readerHref(source.document, source.quote)}>{linkText ?? title}</a>
-        {linkText ? ` (${title})` : ""}
-        {label ? ` · outlet: ${label.outlet}` : ""}
+        From <a href={readerHref(source.document, source.quote)}>{title}</a>
+        {label ? ` · outlet: ${label.outlet}` : ""} · opens the whole document at this passage
       </figcaption>
     </figure>
   );

@@ -22,11 +22,7 @@ function QuestionHeader({ progress, question, documents }: { progress: Progress;
       {question.passages.length > 0 ? (
         <section aria-label={question.passages.length > 1 ? "Passages to compare" : "Passage"}>
           {question.passages.map((passage, index) => (
-            <Citation
-              source={passage}
-              label={documents.get(passage.document)}
-              linkText={question.passages.length > 1 ? `Passage ${index + 1}: read the whole document` : "Read the whole document"}
-            />
+            <Citation source={passage} label={documents.get(passage.document)} caption={question.passages.length > 1 ? `Passage ${index + 1}` : undefined} />
           ))}
         </section>
       ) : null}
