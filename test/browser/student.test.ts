@@ -72,7 +72,7 @@ describe.runIf(browserAvailable())("a student in Chromium", () => {
         await expectAccessible(reader);
         await reader.close();
       }
-      await tabTo(page, n < total ? 'a.button[href$="/questions/' + (n + 1) + '"]' : `a.button[href="/attempts/${attemptId}"]`);
+      await tabTo(page, n < total ? `a.button[href$="/questions/${n + 1}"]` : `a.button[href="/attempts/${attemptId}"]`);
       await page.keyboard.press("Enter");
     }
 
