@@ -4,9 +4,6 @@ import type { ContentFile } from "../src/content/library.ts";
 // Test-only bindings added in test/vitest.config.ts.
 declare global {
   namespace Cloudflare {
-    interface GlobalProps {
-      mainModule: typeof import("../src/index.tsx");
-    }
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
       TEST_LIBRARY: ContentFile[];

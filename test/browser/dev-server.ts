@@ -11,6 +11,8 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 
 export interface DevServer {
   url: string;
+  /** The process group of `wrangler dev` and the workerd it runs. */
+  pid: number;
   /** Runs SQL against the server's own local D1 and returns the rows. */
   query<Row>(sql: string): Row[];
   stop(): Promise<void>;
@@ -85,7 +87,7 @@ export async function startDevServer(): Promise<DevServer> {
     if (child.exitCode !== null) break;
     try {
       if ((await fetch(url)).ok) {
-        return { url, stop, query: (sql) => queryLocal(persistTo, sql) };
+        return { url, pid: child.pid ?? 0, stop, query: (sql) => queryLocal(persistTo, sql) };
       }
     } catch {
       // not listening yet
