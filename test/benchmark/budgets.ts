@@ -30,7 +30,11 @@ try {
   const set = "who-says-so";
   const setPage = await request(`/sets/${set}`);
   const token = /name="_csrf" value="([^"]+)"/.exec(setPage.body)?.[1] ?? "";
-  const form = (fields: Record<string, string>) => ({ method: "POST", body: new URLSearchParams({ _csrf: token, ...fields }), headers: { Origin: server.url } });
+  const form = (fields: Record<string, string>) => ({
+    method: "POST",
+    body: new URLSearchParams({ _csrf: token, ...fields }),
+    headers: { Origin: server.url },
+  });
   const start = await request(`/sets/${set}/attempts`, form({}));
   const questionPath = start.response.headers.get("location") ?? "";
   const question = await request(questionPath);
@@ -41,7 +45,11 @@ try {
   const rows: [string, string, string][] = [];
   const budget = (name: string, value: string, limit: string) => rows.push([name, value, limit]);
   const questionWeight = gz(question.body) + assets.reduce((sum, a) => sum + gz(a.body), 0);
-  budget("question page, gzipped with CSS+JS", `${(questionWeight / 1024).toFixed(1)} KB`, `≤ ${QUESTION_PAGE_LIMIT_BYTES / 1024} KB ${questionWeight <= QUESTION_PAGE_LIMIT_BYTES ? "✓" : "✗"}`);
+  budget(
+    "question page, gzipped with CSS+JS",
+    `${(questionWeight / 1024).toFixed(1)} KB`,
+    `≤ ${QUESTION_PAGE_LIMIT_BYTES / 1024} KB ${questionWeight <= QUESTION_PAGE_LIMIT_BYTES ? "✓" : "✗"}`,
+  );
   budget("feedback page, gzipped with CSS+JS", `${((gz(feedback.body) + assets.reduce((s, a) => s + gz(a.body), 0)) / 1024).toFixed(1)} KB`, "");
   for (const [name, result] of [
     ["GET / (home)", await request("/")],

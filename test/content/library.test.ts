@@ -26,9 +26,17 @@ describe("the question library", () => {
   });
 
   it("mixes every question type, and every set has easy, medium and hard questions", () => {
-    for (const type of QUESTION_TYPES) expect(questions.some(({ question }) => question.type === type), type).toBe(true);
+    for (const type of QUESTION_TYPES)
+      expect(
+        questions.some(({ question }) => question.type === type),
+        type,
+      ).toBe(true);
     for (const { slug, set } of library.sets) {
-      for (const difficulty of DIFFICULTIES) expect(set.questions.some((q) => q.difficulty === difficulty), `${slug} has ${difficulty}`).toBe(true);
+      for (const difficulty of DIFFICULTIES)
+        expect(
+          set.questions.some((q) => q.difficulty === difficulty),
+          `${slug} has ${difficulty}`,
+        ).toBe(true);
     }
   });
 
