@@ -1,4 +1,5 @@
 import type { Database, QueryCounter } from "./db/client.ts";
+import type { Teacher } from "./db/queries/teachers.ts";
 
 /** Per-request values set by middleware in src/index.ts. */
 export interface AppVariables {
@@ -9,6 +10,8 @@ export interface AppVariables {
   studentId: string;
   /** The CSRF token every form on the page must send back as `_csrf`. */
   csrfToken: string;
+  /** The signed-in teacher (/teach pages) or the API token's owner (/api). */
+  teacher?: Teacher;
 }
 
 /** Bindings come from `wrangler types` (worker-configuration.d.ts); never write them by hand. */

@@ -100,14 +100,22 @@ export async function planLibrarySync(library: { documents: SourceDocument[]; se
 }
 
 /**
- * Statements that add a version of a set (creating the set if needed) and make it current.
+ * Statements that add a version of a set (creating the set if needed). "publish" makes it
+ * the version new attempts get; "draft" keeps it for the owner's preview until they publish.
  * Ids are found by slug and version number, so the plan needs no ids read back in between.
  */
-export function newSetVersionStatements(slug: string, set: QuestionSet, hash: string, version: number, ownerId: string | null): SqlStatement[] {
+export function newSetVersionStatements(
+  slug: string,
+  set: QuestionSet,
+  hash: string,
+  version: number,
+  ownerId: string | null,
+  mode: "publish" | "draft" = "publish",
+): SqlStatement[] {
   const statements: SqlStatement[] = [
     {
-      sql: "INSERT INTO question_sets (slug, owner_id, published) VALUES (?, ?, 1) ON CONFLICT (slug) DO NOTHING",
-      params: [slug, ownerId],
+      sql: "INSERT INTO question_sets (slug, owner_id, published) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
+      params: [slug, ownerId, mode === "publish" ? 1 : 0],
     },
     {
       sql: `INSERT INTO set_versions (set_id, version, content_hash, title, summary, skills, document_ids, diagnostic, sources_required, question_count)
@@ -151,10 +159,12 @@ export function newSetVersionStatements(slug: string, set: QuestionSet, hash: st
       ],
     });
   });
+  const versionId = "(SELECT v.id FROM set_versions v WHERE v.set_id = question_sets.id AND v.version = ?)";
   statements.push({
-    sql: `UPDATE question_sets SET published = 1,
-            current_version_id = (SELECT v.id FROM set_versions v WHERE v.set_id = question_sets.id AND v.version = ?)
-          WHERE slug = ? AND owner_id IS ?`,
+    sql:
+      mode === "publish"
+        ? `UPDATE question_sets SET published = 1, draft_version_id = NULL, current_version_id = ${versionId} WHERE slug = ? AND owner_id IS ?`
+        : `UPDATE question_sets SET draft_version_id = ${versionId} WHERE slug = ? AND owner_id IS ?`,
     params: [version, slug, ownerId],
   });
   return statements;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { Option, SourceRef } from "../content/schema.ts";
 
 /**
@@ -25,12 +25,17 @@ export const documents = sqliteTable("documents", {
   createdAt: timestamp("created_at"),
 });
 
-/** A question set's identity. Its content lives in versions; `currentVersionId` is what new attempts get. */
+/**
+ * A question set's identity. Its content lives in versions: `currentVersionId` is what new
+ * attempts get; `draftVersionId` is an uploaded edit a teacher has not published yet.
+ * Built-in sets have no owner.
+ */
 export const questionSets = sqliteTable("question_sets", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   slug: text("slug").notNull().unique(),
   ownerId: text("owner_id"),
   currentVersionId: integer("current_version_id"),
+  draftVersionId: integer("draft_version_id"),
   published: integer("published", { mode: "boolean" }).notNull().default(true),
   createdAt: timestamp("created_at"),
 });
@@ -100,13 +105,15 @@ export const attempts = sqliteTable(
     setVersionId: integer("set_version_id")
       .notNull()
       .references(() => setVersions.id),
+    /** The class the student took this in, when the set was assigned to a class they joined. */
+    classId: text("class_id"),
     questionCount: integer("question_count").notNull(),
     answeredCount: integer("answered_count").notNull().default(0),
     correctCount: integer("correct_count").notNull().default(0),
     startedAt: timestamp("started_at"),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
   },
-  (t) => [index("attempts_student").on(t.studentId, t.startedAt)],
+  (t) => [index("attempts_student").on(t.studentId, t.startedAt), index("attempts_class").on(t.classId, t.setVersionId)],
 );
 
 /** A graded answer. Unique per attempt and question, so a replayed submit can never count twice. */
@@ -127,9 +134,110 @@ export const responses = sqliteTable(
   (t) => [uniqueIndex("responses_attempt_question").on(t.attemptId, t.questionId)],
 );
 
+/** A teacher account. Passwords are PBKDF2-SHA256 hashes (see src/teach/passwords.ts). */
+export const teachers = sqliteTable("teachers", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  createdAt: timestamp("created_at"),
+});
+
+/** A signed-in browser. Only a SHA-256 of the cookie's token is stored. */
+export const teacherSessions = sqliteTable(
+  "teacher_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    teacherId: text("teacher_id")
+      .notNull()
+      .references(() => teachers.id),
+    createdAt: timestamp("created_at"),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("teacher_sessions_teacher").on(t.teacherId)],
+);
+
+/** A one-time code an existing teacher gives a colleague so they can sign up. Stored hashed. */
+export const teacherInvites = sqliteTable("teacher_invites", {
+  codeHash: text("code_hash").primaryKey(),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => teachers.id),
+  createdAt: timestamp("created_at"),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  usedBy: text("used_by"),
+});
+
+/** A bearer token for the JSON API. Shown once; only its SHA-256 is stored. */
+export const apiTokens = sqliteTable("api_tokens", {
+  id: text("id").primaryKey(),
+  teacherId: text("teacher_id")
+    .notNull()
+    .references(() => teachers.id),
+  name: text("name").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
+  createdAt: timestamp("created_at"),
+  lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+});
+
+/** Fixed-window counters for rate limits where the Workers Rate Limiting binding is not configured. */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStartedAt: integer("window_started_at").notNull(),
+  count: integer("count").notNull(),
+});
+
+export const classes = sqliteTable(
+  "classes",
+  {
+    id: text("id").primaryKey(),
+    teacherId: text("teacher_id")
+      .notNull()
+      .references(() => teachers.id),
+    name: text("name").notNull(),
+    joinCode: text("join_code").notNull().unique(),
+    createdAt: timestamp("created_at"),
+  },
+  (t) => [index("classes_teacher").on(t.teacherId)],
+);
+
+/** A student in a class: joined with the code and a display name only. */
+export const classMembers = sqliteTable(
+  "class_members",
+  {
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id),
+    studentId: text("student_id")
+      .notNull()
+      .references(() => students.id),
+    displayName: text("display_name").notNull(),
+    joinedAt: timestamp("joined_at"),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.studentId] }), index("class_members_student").on(t.studentId)],
+);
+
+export const classSets = sqliteTable(
+  "class_sets",
+  {
+    classId: text("class_id")
+      .notNull()
+      .references(() => classes.id),
+    setId: integer("set_id")
+      .notNull()
+      .references(() => questionSets.id),
+    assignedAt: timestamp("assigned_at"),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.setId] })],
+);
+
 export type DocumentRow = typeof documents.$inferSelect;
 export type QuestionSetRow = typeof questionSets.$inferSelect;
 export type SetVersionRow = typeof setVersions.$inferSelect;
 export type QuestionRow = typeof questions.$inferSelect;
 export type AttemptRow = typeof attempts.$inferSelect;
 export type ResponseRow = typeof responses.$inferSelect;
+export type TeacherRow = typeof teachers.$inferSelect;
+export type ClassRow = typeof classes.$inferSelect;

@@ -11,7 +11,7 @@ import { MePage } from "../views/pages/me.tsx";
 export const homeRoutes = new Hono<AppEnv>();
 
 homeRoutes.get("/", async (c) => {
-  const sets = await listPublishedSets(c.var.db);
+  const sets = await listPublishedSets(c.var.db, c.var.studentId);
   const documents = await documentLabels(
     c.var.db,
     sets.flatMap((s) => s.documentIds),

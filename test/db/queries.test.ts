@@ -19,7 +19,7 @@ async function startOn(slug: string, studentId = crypto.randomUUID()) {
 describe("set queries", () => {
   it("lists published sets at their current version, with their documents", async () => {
     const { slug, docId } = await publishFixtureSet();
-    const listed = (await listPublishedSets(db)).find((s) => s.slug === slug);
+    const listed = (await listPublishedSets(db, crypto.randomUUID())).find((s) => s.slug === slug);
     expect(listed).toMatchObject({ title: "Fixture set", version: 1, questionCount: 1, documentIds: [docId], skills: ["attribution"] });
     const labels = await documentLabels(db, [docId]);
     expect(labels.get(docId)).toEqual({ id: docId, title: `Test document ${docId}`, outlet: "not stated" });

@@ -1,13 +1,21 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
-import { attempts, questionSets, questions, responses, setVersions, students } from "../schema.ts";
+import { attempts, classMembers, classSets, questionSets, questions, responses, setVersions, students } from "../schema.ts";
 
-/** Starts an attempt pinned to the given set version; creates the anonymous student on first use. */
+/**
+ * Starts an attempt pinned to the given set version; creates the anonymous student on first
+ * use. If the set is assigned to a class the student joined, the attempt counts for that class.
+ */
 export async function startAttempt(db: Database, input: { studentId: string; setVersionId: number; questionCount: number }): Promise<string> {
   const id = crypto.randomUUID();
+  const classId = sql<string | null>`(SELECT ${classMembers.classId} FROM ${classMembers}
+    JOIN ${classSets} ON ${classSets.classId} = ${classMembers.classId}
+    WHERE ${classMembers.studentId} = ${input.studentId}
+      AND ${classSets.setId} = (SELECT ${setVersions.setId} FROM ${setVersions} WHERE ${setVersions.id} = ${input.setVersionId})
+    ORDER BY ${classMembers.joinedAt} DESC LIMIT 1)`;
   await db.batch([
     db.insert(students).values({ id: input.studentId }).onConflictDoNothing(),
-    db.insert(attempts).values({ id, studentId: input.studentId, setVersionId: input.setVersionId, questionCount: input.questionCount }),
+    db.insert(attempts).values({ id, studentId: input.studentId, setVersionId: input.setVersionId, questionCount: input.questionCount, classId }),
   ]);
   return id;
 }

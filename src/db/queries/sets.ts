@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
-import { questionSets, setVersions } from "../schema.ts";
+import { classes, classMembers, classSets, questionSets, setVersions } from "../schema.ts";
 
 const setSummaryColumns = {
   slug: questionSets.slug,
@@ -12,19 +12,28 @@ const setSummaryColumns = {
   documentIds: setVersions.documentIds,
   diagnostic: setVersions.diagnostic,
   questionCount: setVersions.questionCount,
+  sourcesRequired: setVersions.sourcesRequired,
 };
 
 export type SetSummary = Awaited<ReturnType<typeof listPublishedSets>>[number];
 
-/** Every published set at its current version, diagnostic sets last. */
-export async function listPublishedSets(db: Database) {
+/**
+ * The sets a student can pick: the built-in library, plus teachers' sets assigned to a class
+ * the student joined. Assigned sets come first, diagnostic sets last.
+ */
+export async function listPublishedSets(db: Database, studentId: string) {
+  const assignedIn = sql<string | null>`(SELECT ${classes.name} FROM ${classMembers}
+    JOIN ${classSets} ON ${classSets.classId} = ${classMembers.classId}
+    JOIN ${classes} ON ${classes.id} = ${classMembers.classId}
+    WHERE ${classMembers.studentId} = ${studentId} AND ${classSets.setId} = ${questionSets.id}
+    ORDER BY ${classMembers.joinedAt} DESC LIMIT 1)`;
   const rows = await db
-    .select(setSummaryColumns)
+    .select({ ...setSummaryColumns, ownerId: questionSets.ownerId, assignedIn })
     .from(questionSets)
     .innerJoin(setVersions, eq(setVersions.id, questionSets.currentVersionId))
     .where(eq(questionSets.published, true))
     .orderBy(setVersions.diagnostic, setVersions.title);
-  return rows;
+  return rows.filter((row) => row.ownerId === null || row.assignedIn !== null).sort((a, b) => Number(b.assignedIn !== null) - Number(a.assignedIn !== null));
 }
 
 /** A published set's current version, or undefined. */
@@ -37,3 +46,5 @@ export async function findPublishedSet(db: Database, slug: string) {
     .limit(1);
   return row;
 }
+
+export type PublishedSet = NonNullable<Awaited<ReturnType<typeof findPublishedSet>>>;

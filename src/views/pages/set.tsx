@@ -1,9 +1,9 @@
 import type { DocumentLabel } from "../../db/queries/documents.ts";
-import type { SetSummary } from "../../db/queries/sets.ts";
+import type { PublishedSet } from "../../db/queries/sets.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { SkillTags } from "../components/tags.tsx";
 
-export function SetPage({ set, documents, csrfToken }: { set: SetSummary; documents: Map<string, DocumentLabel>; csrfToken: string }) {
+export function SetPage({ set, documents, csrfToken }: { set: PublishedSet; documents: Map<string, DocumentLabel>; csrfToken: string }) {
   return (
     <>
       <p class="meta">

@@ -1,0 +1,146 @@
+import { and, asc, count, desc, eq, isNull, or } from "drizzle-orm";
+import { ConflictError, NotFoundError } from "../../lib/errors.ts";
+import type { ResultAttempt, ResultQuestion } from "../../teach/results.ts";
+import { joinCode } from "../../teach/secrets.ts";
+import type { Database } from "../client.ts";
+import { attempts, classes, classMembers, classSets, questionSets, questions, responses, setVersions, students } from "../schema.ts";
+
+/** Creates a class with a fresh join code (retrying on the rare collision). */
+export async function createClass(db: Database, teacherId: string, name: string): Promise<{ id: string; joinCode: string }> {
+  for (let tries = 0; tries < 5; tries++) {
+    const row = { id: crypto.randomUUID(), teacherId, name, joinCode: joinCode() };
+    const inserted = await db.insert(classes).values(row).onConflictDoNothing().returning({ id: classes.id });
+    if (inserted.length > 0) return { id: row.id, joinCode: row.joinCode };
+  }
+  throw new ConflictError("Could not make a unique join code. Try again.");
+}
+
+export async function listClasses(db: Database, teacherId: string) {
+  return db
+    .select({ id: classes.id, name: classes.name, joinCode: classes.joinCode, createdAt: classes.createdAt, members: count(classMembers.studentId) })
+    .from(classes)
+    .leftJoin(classMembers, eq(classMembers.classId, classes.id))
+    .where(eq(classes.teacherId, teacherId))
+    .groupBy(classes.id)
+    .orderBy(desc(classes.createdAt));
+}
+
+/** A class with its members and assigned sets; another teacher's class is not found. */
+export async function findClassForTeacher(db: Database, teacherId: string, classId: string) {
+  const [found] = await db
+    .select()
+    .from(classes)
+    .where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
+    .limit(1);
+  if (!found) return undefined;
+  const [members, assigned] = await db.batch([
+    db
+      .select({ studentId: classMembers.studentId, displayName: classMembers.displayName, joinedAt: classMembers.joinedAt })
+      .from(classMembers)
+      .where(eq(classMembers.classId, classId))
+      .orderBy(asc(classMembers.displayName)),
+    db
+      .select({ slug: questionSets.slug, title: setVersions.title, published: questionSets.published })
+      .from(classSets)
+      .innerJoin(questionSets, eq(questionSets.id, classSets.setId))
+      .leftJoin(setVersions, eq(setVersions.id, questionSets.currentVersionId))
+      .where(eq(classSets.classId, classId))
+      .orderBy(asc(classSets.assignedAt)),
+  ]);
+  return { ...found, members, assigned };
+}
+
+/** Assigns a published set the teacher may use (their own or built-in) to their class. */
+export async function assignSet(db: Database, teacherId: string, classId: string, slug: string): Promise<void> {
+  const [set] = await db
+    .select({ id: questionSets.id })
+    .from(questionSets)
+    .innerJoin(classes, and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
+    .where(and(eq(questionSets.slug, slug), eq(questionSets.published, true), or(eq(questionSets.ownerId, teacherId), isNull(questionSets.ownerId))))
+    .limit(1);
+  if (!set) throw new NotFoundError("quiz");
+  await db.insert(classSets).values({ classId, setId: set.id }).onConflictDoNothing();
+}
+
+/** A student joins with a code and a display name only. Joining again just updates the name. */
+export async function joinClass(db: Database, input: { code: string; studentId: string; displayName: string }) {
+  const [found] = await db.select({ id: classes.id, name: classes.name }).from(classes).where(eq(classes.joinCode, input.code)).limit(1);
+  if (!found) return undefined;
+  await db.batch([
+    db.insert(students).values({ id: input.studentId, displayName: input.displayName }).onConflictDoNothing(),
+    db
+      .insert(classMembers)
+      .values({ classId: found.id, studentId: input.studentId, displayName: input.displayName })
+      .onConflictDoUpdate({ target: [classMembers.classId, classMembers.studentId], set: { displayName: input.displayName } }),
+  ]);
+  return found;
+}
+
+export async function findClassByCode(db: Database, code: string) {
+  const [found] = await db.select({ id: classes.id, name: classes.name }).from(classes).where(eq(classes.joinCode, code)).limit(1);
+  return found;
+}
+
+/**
+ * Everything the results page needs for one class and set: the questions of the set's
+ * current version (keyed by their stable ids) and every class attempt on any version.
+ */
+export async function classResultsData(db: Database, teacherId: string, classId: string, slug: string) {
+  const [found] = await db
+    .select({ className: classes.name, setId: questionSets.id, versionId: setVersions.id, title: setVersions.title, version: setVersions.version })
+    .from(classes)
+    .innerJoin(classSets, eq(classSets.classId, classes.id))
+    .innerJoin(questionSets, and(eq(questionSets.id, classSets.setId), eq(questionSets.slug, slug)))
+    .innerJoin(setVersions, eq(setVersions.id, questionSets.currentVersionId))
+    .where(and(eq(classes.id, classId), eq(classes.teacherId, teacherId)))
+    .limit(1);
+  if (!found) return undefined;
+  const [questionRows, responseRows] = await db.batch([
+    db.select().from(questions).where(eq(questions.setVersionId, found.versionId)).orderBy(asc(questions.position)),
+    db
+      .select({
+        attemptId: attempts.id,
+        studentId: attempts.studentId,
+        studentName: classMembers.displayName,
+        setVersion: setVersions.version,
+        startedAt: attempts.startedAt,
+        finishedAt: attempts.finishedAt,
+        correctCount: attempts.correctCount,
+        questionCount: attempts.questionCount,
+        questionKey: questions.key,
+        chosen: responses.chosen,
+        isCorrect: responses.isCorrect,
+      })
+      .from(attempts)
+      .innerJoin(setVersions, and(eq(setVersions.id, attempts.setVersionId), eq(setVersions.setId, found.setId)))
+      .innerJoin(classMembers, and(eq(classMembers.classId, classId), eq(classMembers.studentId, attempts.studentId)))
+      .leftJoin(responses, eq(responses.attemptId, attempts.id))
+      .leftJoin(questions, eq(questions.id, responses.questionId))
+      .where(eq(attempts.classId, classId)),
+  ]);
+  const resultQuestions: ResultQuestion[] = questionRows.map((q) => ({
+    key: q.key,
+    position: q.position,
+    prompt: q.prompt,
+    skill: q.skill,
+    options: q.options.map(({ id, text }) => ({ id, text })),
+    answer: q.answer,
+  }));
+  const byAttempt = new Map<string, ResultAttempt>();
+  for (const row of responseRows) {
+    const attempt = byAttempt.get(row.attemptId) ?? {
+      attemptId: row.attemptId,
+      studentId: row.studentId,
+      studentName: row.studentName,
+      setVersion: row.setVersion,
+      startedAt: row.startedAt,
+      finishedAt: row.finishedAt,
+      correctCount: row.correctCount,
+      questionCount: row.questionCount,
+      responses: [],
+    };
+    if (row.questionKey && row.chosen) attempt.responses.push({ questionKey: row.questionKey, chosen: row.chosen, isCorrect: row.isCorrect ?? false });
+    byAttempt.set(row.attemptId, attempt);
+  }
+  return { className: found.className, title: found.title, version: found.version, questions: resultQuestions, attempts: [...byAttempt.values()] };
+}

@@ -1,0 +1,150 @@
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { API_TOKEN_PREFIX, INVITE_PREFIX, randomToken, sha256Hex } from "../../teach/secrets.ts";
+import type { Database } from "../client.ts";
+import { apiTokens, teacherInvites, teacherSessions, teachers } from "../schema.ts";
+
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** Refresh last_seen_at at most this often, so browsing does not write on every request. */
+const SESSION_TOUCH_MS = 5 * 60 * 1000;
+const INVITE_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+
+export type Teacher = { id: string; email: string; displayName: string };
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findTeacherByEmail(db: Database, email: string) {
+  const [row] = await db
+    .select()
+    .from(teachers)
+    .where(eq(teachers.email, normaliseEmail(email)))
+    .limit(1);
+  return row;
+}
+
+/** Inserts a teacher; returns undefined if the email is taken. */
+export async function insertTeacher(db: Database, input: { email: string; displayName: string; passwordHash: string }): Promise<Teacher | undefined> {
+  const id = crypto.randomUUID();
+  const [row] = await db
+    .insert(teachers)
+    .values({ id, email: normaliseEmail(input.email), displayName: input.displayName, passwordHash: input.passwordHash })
+    .onConflictDoNothing()
+    .returning({ id: teachers.id, email: teachers.email, displayName: teachers.displayName });
+  return row;
+}
+
+/** A new session for a teacher; returns the cookie token (only its hash is stored). */
+export async function createSession(db: Database, teacherId: string, now = Date.now()): Promise<string> {
+  const token = randomToken();
+  await db
+    .insert(teacherSessions)
+    .values({ tokenHash: await sha256Hex(token), teacherId, lastSeenAt: new Date(now), expiresAt: new Date(now + SESSION_ABSOLUTE_MS) });
+  return token;
+}
+
+/** The teacher behind a session token, if it is neither idle too long nor past its absolute lifetime. */
+export async function findSessionTeacher(db: Database, token: string, now = Date.now()): Promise<Teacher | undefined> {
+  const tokenHash = await sha256Hex(token);
+  const [row] = await db
+    .select({ id: teachers.id, email: teachers.email, displayName: teachers.displayName, lastSeenAt: teacherSessions.lastSeenAt })
+    .from(teacherSessions)
+    .innerJoin(teachers, eq(teachers.id, teacherSessions.teacherId))
+    .where(
+      and(
+        eq(teacherSessions.tokenHash, tokenHash),
+        gt(teacherSessions.expiresAt, new Date(now)),
+        gt(teacherSessions.lastSeenAt, new Date(now - SESSION_IDLE_MS)),
+      ),
+    )
+    .limit(1);
+  if (!row) return undefined;
+  if (now - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+    await db
+      .update(teacherSessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(teacherSessions.tokenHash, tokenHash));
+  }
+  return { id: row.id, email: row.email, displayName: row.displayName };
+}
+
+export async function deleteSession(db: Database, token: string): Promise<void> {
+  await db.delete(teacherSessions).where(eq(teacherSessions.tokenHash, await sha256Hex(token)));
+}
+
+/** A one-time invite code for a colleague; returned once, stored hashed. */
+export async function createInvite(db: Database, teacherId: string): Promise<string> {
+  const code = `${INVITE_PREFIX}${randomToken(12)}`;
+  await db.insert(teacherInvites).values({ codeHash: await sha256Hex(code), createdBy: teacherId, expiresAt: new Date(Date.now() + INVITE_LIFETIME_MS) });
+  return code;
+}
+
+/**
+ * Signs up a teacher with an invite: marks the invite used and creates the account in one
+ * batch. Returns undefined when the code is unknown, used or expired, or the email is taken.
+ */
+export async function redeemInvite(
+  db: Database,
+  code: string,
+  input: { email: string; displayName: string; passwordHash: string },
+): Promise<Teacher | "email-taken" | undefined> {
+  const codeHash = await sha256Hex(code.trim());
+  const id = crypto.randomUUID();
+  const email = normaliseEmail(input.email);
+  if (await findTeacherByEmail(db, email)) return "email-taken";
+  const [claimed] = await db.batch([
+    db
+      .update(teacherInvites)
+      .set({ usedBy: id })
+      .where(and(eq(teacherInvites.codeHash, codeHash), isNull(teacherInvites.usedBy), gt(teacherInvites.expiresAt, new Date())))
+      .returning({ codeHash: teacherInvites.codeHash }),
+    // Inserted only if this batch claimed the invite.
+    db.run(
+      sql`INSERT INTO ${teachers} (id, email, display_name, password_hash) SELECT ${id}, ${email}, ${input.displayName}, ${input.passwordHash}
+          WHERE EXISTS (SELECT 1 FROM ${teacherInvites} WHERE ${teacherInvites.codeHash} = ${codeHash} AND ${teacherInvites.usedBy} = ${id})
+          ON CONFLICT DO NOTHING`,
+    ),
+  ]);
+  if (claimed.length === 0) return undefined;
+  return { id, email, displayName: input.displayName };
+}
+
+/** A new API token; the plain token is returned once. */
+export async function createApiToken(db: Database, teacherId: string, name: string): Promise<{ id: string; token: string }> {
+  const token = `${API_TOKEN_PREFIX}${randomToken()}`;
+  const id = crypto.randomUUID();
+  await db.insert(apiTokens).values({ id, teacherId, name, tokenHash: await sha256Hex(token) });
+  return { id, token };
+}
+
+export async function listApiTokens(db: Database, teacherId: string) {
+  return db
+    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .from(apiTokens)
+    .where(eq(apiTokens.teacherId, teacherId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** Revokes one of the teacher's own tokens; another teacher's id matches nothing. */
+export async function revokeApiToken(db: Database, teacherId: string, tokenId: string): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.teacherId, teacherId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+export async function findTokenTeacher(db: Database, token: string): Promise<Teacher | undefined> {
+  const tokenHash = await sha256Hex(token);
+  const [row] = await db
+    .select({ id: teachers.id, email: teachers.email, displayName: teachers.displayName, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(teachers, eq(teachers.id, apiTokens.teacherId))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .limit(1);
+  if (!row) return undefined;
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  return { id: row.id, email: row.email, displayName: row.displayName };
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import { type ImportFormat, type ImportOptions, parseImport } from "../content/import/index.ts";
+import { checkQuotes } from "../content/library.ts";
+import { documentMeta, type QuestionSet, type SourceDocument, slug } from "../content/schema.ts";
+import { DIFFICULTIES, SKILL_IDS } from "../content/skills.ts";
+import type { Database } from "../db/client.ts";
+import { documentBodiesForTeacher } from "../db/queries/teacher-sets.ts";
+import { BadRequestError, type ErrorDetail } from "../lib/errors.ts";
+
+/** Uploads above this are refused with a 413 before they are parsed. */
+export const MAX_UPLOAD_BYTES = 256 * 1024;
+
+/** What a teacher sends to add or update a set: the same fields on the web form and the API. */
+export const setUpload = z.strictObject({
+  slug,
+  format: z.enum(["sourcewise", "gift", "aiken"]).default("sourcewise"),
+  content: z.string().min(1, "paste or upload the set").max(MAX_UPLOAD_BYTES),
+  // Only GIFT and Aiken need these: the project's own format carries them in the file.
+  title: z.string().trim().max(140).optional(),
+  summary: z.string().trim().max(600).optional(),
+  skill: z.enum(SKILL_IDS).default("evidence"),
+  difficulty: z.enum(DIFFICULTIES).default("medium"),
+});
+export type SetUpload = z.output<typeof setUpload>;
+
+function fileNameFor(format: ImportFormat, slugValue: string): string {
+  return `${slugValue}.${format === "sourcewise" ? "yaml" : format}`;
+}
+
+/**
+ * Parses an uploaded set in any supported format with the shared schema, then checks every
+ * quote against the documents this teacher may cite. Throws a 400 naming lines and paths.
+ */
+export async function validateSetUpload(db: Database, teacherId: string, upload: SetUpload): Promise<QuestionSet> {
+  const file = fileNameFor(upload.format, upload.slug);
+  const options: ImportOptions = {
+    title: upload.title || upload.slug,
+    summary: upload.summary || "Imported question set.",
+    skill: upload.skill,
+    difficulty: upload.difficulty,
+  };
+  const parsed = parseImport(upload.format, file, upload.content, options);
+  if (!parsed.ok)
+    throw new BadRequestError(`The set has ${parsed.issues.length} problem${parsed.issues.length === 1 ? "" : "s"}.`, parsed.issues.map(toDetail));
+  const bodies = await documentBodiesForTeacher(db, teacherId, [...new Set(parsed.value.documents)]);
+  const quoteIssues = checkQuotes(file, parsed.value, parsed.lineOf, bodies);
+  if (quoteIssues.length > 0)
+    throw new BadRequestError(`The set has ${quoteIssues.length} problem${quoteIssues.length === 1 ? "" : "s"}.`, quoteIssues.map(toDetail));
+  return parsed.value;
+}
+
+function toDetail(issue: { path: string; line?: number; message: string }): ErrorDetail {
+  return { ...(issue.path ? { path: issue.path } : {}), ...(issue.line ? { line: issue.line } : {}), message: issue.message };
+}
+
+/** A teacher's own source document: the built-in document format, with defaults for notes. */
+export const documentUpload = z.strictObject({
+  id: documentMeta.shape.id,
+  title: documentMeta.shape.title,
+  outlet: z.string().trim().max(200).default("not stated"),
+  byline: z.string().trim().max(200).default("not stated"),
+  date: z.string().trim().max(200).default("not stated"),
+  kind: z.string().trim().max(100).default("added by a teacher"),
+  url: z.union([z.literal(""), z.url({ protocol: /^https?$/ })]).optional(),
+  provenance: z.string().trim().max(2000).optional(),
+  text: z.string().trim().min(1, "paste the document's text").max(MAX_UPLOAD_BYTES),
+});
+
+export function toSourceDocument(input: z.output<typeof documentUpload>): SourceDocument {
+  const { text, provenance, url, ...meta } = input;
+  return {
+    ...meta,
+    ...(url ? { url } : {}),
+    provenance: provenance ? provenance.split(/\n+/).filter((line) => line.trim()) : ["Added by a teacher; no provenance notes given."],
+    body: text.replace(/\r\n/g, "\n"),
+  };
+}
