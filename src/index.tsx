@@ -6,8 +6,9 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "./db/client.ts";
 import type { AppEnv } from "./env.ts";
-import { AppError } from "./lib/errors.ts";
+import { AppError, NotFoundError } from "./lib/errors.ts";
 import { identity, isProduction, requireCsrfToken } from "./lib/identity.ts";
+import { apiRoutes } from "./routes/api/index.ts";
 import { assetRoutes } from "./routes/assets.ts";
 import { attemptRoutes } from "./routes/attempts.tsx";
 import { documentRoutes } from "./routes/documents.tsx";
@@ -52,6 +53,8 @@ app.use(async (c, next) => {
 app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }));
 
 app.route("/assets", assetRoutes);
+// The API authenticates with bearer tokens, not cookies, so it sits before identity and CSRF.
+app.route("/api", apiRoutes);
 
 app.use(identity);
 app.use(csrf(), requireCsrfToken);
@@ -61,6 +64,7 @@ app.route("/attempts", attemptRoutes);
 app.route("/documents", documentRoutes);
 
 app.notFound((c) => {
+  if (c.req.path.startsWith("/api/")) throw new NotFoundError("API route");
   c.status(404);
   return c.render(<ErrorPage status={404} message="We could not find that page." details={[]} />, { title: "Not found" });
 });
