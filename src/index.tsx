@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { jsxRenderer } from "hono/jsx-renderer";
@@ -6,14 +7,17 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "./db/client.ts";
 import type { AppEnv } from "./env.ts";
-import { AppError, NotFoundError } from "./lib/errors.ts";
+import { AppError, NotFoundError, PayloadTooLargeError } from "./lib/errors.ts";
 import { identity, isProduction, requireCsrfToken } from "./lib/identity.ts";
 import { apiRoutes } from "./routes/api/index.ts";
 import { assetRoutes } from "./routes/assets.ts";
 import { attemptRoutes } from "./routes/attempts.tsx";
 import { documentRoutes } from "./routes/documents.tsx";
 import { homeRoutes } from "./routes/home.tsx";
+import { joinRoutes } from "./routes/join.tsx";
 import { setRoutes } from "./routes/sets.tsx";
+import { teachRoutes } from "./routes/teach/index.ts";
+import { MAX_UPLOAD_BYTES } from "./teach/upload.ts";
 import { Layout } from "./views/layout.tsx";
 import { ErrorPage } from "./views/pages/error.tsx";
 
@@ -53,6 +57,15 @@ app.use(async (c, next) => {
 app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }));
 
 app.route("/assets", assetRoutes);
+// No request body may exceed the upload limit; checked before anything parses a body.
+app.use(
+  bodyLimit({
+    maxSize: MAX_UPLOAD_BYTES,
+    onError: () => {
+      throw new PayloadTooLargeError(MAX_UPLOAD_BYTES);
+    },
+  }),
+);
 // The API authenticates with bearer tokens, not cookies, so it sits before identity and CSRF.
 app.route("/api", apiRoutes);
 
@@ -62,6 +75,8 @@ app.route("/", homeRoutes);
 app.route("/sets", setRoutes);
 app.route("/attempts", attemptRoutes);
 app.route("/documents", documentRoutes);
+app.route("/join", joinRoutes);
+app.route("/teach", teachRoutes);
 
 app.notFound((c) => {
   if (c.req.path.startsWith("/api/")) throw new NotFoundError("API route");

@@ -31,6 +31,18 @@ export class StudentBrowser {
     return response;
   }
 
+  /** A multipart form post (file uploads), with the CSRF token added. */
+  async postMultipart(path: string, fields: Record<string, string | File>): Promise<Response> {
+    const body = new FormData();
+    body.append("_csrf", this.csrfToken());
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    const headers = this.headers();
+    headers.set("Origin", ORIGIN);
+    const response = await exports.default.fetch(new Request(new URL(path, ORIGIN), { method: "POST", body, headers, redirect: "manual" }));
+    this.remember(response);
+    return response;
+  }
+
   /** Follows a 303 to its page, as a browser would. */
   async follow(response: Response): Promise<Response> {
     const location = response.headers.get("Location");

@@ -19,6 +19,21 @@ const versionSummary = (v: typeof current | typeof draft) => ({
   createdAt: v.createdAt,
 });
 
+export interface VersionSummary {
+  id: number;
+  version: number;
+  title: string;
+  summary: string;
+  questionCount: number;
+  sourcesRequired: boolean;
+  createdAt: Date;
+}
+
+/** A left-joined version: either every column is there, or there is no version. */
+function presentVersion(v: { [K in keyof VersionSummary]: VersionSummary[K] | null } | null): VersionSummary | null {
+  return v && v.id !== null ? (v as VersionSummary) : null;
+}
+
 /** The teacher's own sets (any state) and the built-in library (read-only). */
 export async function listSetsForTeacher(db: Database, teacherId: string) {
   const rows = await db
@@ -34,7 +49,7 @@ export async function listSetsForTeacher(db: Database, teacherId: string) {
     .leftJoin(draft, eq(draft.id, questionSets.draftVersionId))
     .where(or(eq(questionSets.ownerId, teacherId), and(isNull(questionSets.ownerId), eq(questionSets.published, true))))
     .orderBy(asc(questionSets.slug));
-  return rows.map((row) => ({ ...row, builtIn: row.ownerId === null }));
+  return rows.map((row) => ({ ...row, builtIn: row.ownerId === null, current: presentVersion(row.current), draft: presentVersion(row.draft) }));
 }
 
 export type TeacherSet = NonNullable<Awaited<ReturnType<typeof findSetForTeacher>>>;
@@ -56,7 +71,7 @@ export async function findSetForTeacher(db: Database, teacherId: string, slug: s
     .where(and(eq(questionSets.slug, slug), or(eq(questionSets.ownerId, teacherId), isNull(questionSets.ownerId))))
     .limit(1);
   if (!row) return undefined;
-  return { ...row, builtIn: row.ownerId === null, current: row.current?.id ? row.current : null, draft: row.draft?.id ? row.draft : null };
+  return { ...row, builtIn: row.ownerId === null, current: presentVersion(row.current), draft: presentVersion(row.draft) };
 }
 
 async function runStatements(db: Database, statements: SqlStatement[]): Promise<void> {

@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { normaliseEmail } from "../../teach/email.ts";
 import { API_TOKEN_PREFIX, INVITE_PREFIX, randomToken, sha256Hex } from "../../teach/secrets.ts";
 import type { Database } from "../client.ts";
 import { apiTokens, teacherInvites, teacherSessions, teachers } from "../schema.ts";
@@ -9,11 +10,9 @@ export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 const SESSION_TOUCH_MS = 5 * 60 * 1000;
 const INVITE_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
-export type Teacher = { id: string; email: string; displayName: string };
+export { normaliseEmail };
 
-export function normaliseEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+export type Teacher = { id: string; email: string; displayName: string };
 
 export async function findTeacherByEmail(db: Database, email: string) {
   const [row] = await db
@@ -81,8 +80,8 @@ export async function createInvite(db: Database, teacherId: string): Promise<str
 }
 
 /**
- * Signs up a teacher with an invite: marks the invite used and creates the account in one
- * batch. Returns undefined when the code is unknown, used or expired, or the email is taken.
+ * Signs up a teacher with an invite. Claiming the invite is one atomic UPDATE, so a code can
+ * never make two accounts; if the email turns out to be taken, the claim is released.
  */
 export async function redeemInvite(
   db: Database,
@@ -91,23 +90,22 @@ export async function redeemInvite(
 ): Promise<Teacher | "email-taken" | undefined> {
   const codeHash = await sha256Hex(code.trim());
   const id = crypto.randomUUID();
-  const email = normaliseEmail(input.email);
-  if (await findTeacherByEmail(db, email)) return "email-taken";
-  const [claimed] = await db.batch([
-    db
-      .update(teacherInvites)
-      .set({ usedBy: id })
-      .where(and(eq(teacherInvites.codeHash, codeHash), isNull(teacherInvites.usedBy), gt(teacherInvites.expiresAt, new Date())))
-      .returning({ codeHash: teacherInvites.codeHash }),
-    // Inserted only if this batch claimed the invite.
-    db.run(
-      sql`INSERT INTO ${teachers} (id, email, display_name, password_hash) SELECT ${id}, ${email}, ${input.displayName}, ${input.passwordHash}
-          WHERE EXISTS (SELECT 1 FROM ${teacherInvites} WHERE ${teacherInvites.codeHash} = ${codeHash} AND ${teacherInvites.usedBy} = ${id})
-          ON CONFLICT DO NOTHING`,
-    ),
-  ]);
+  const claimed = await db
+    .update(teacherInvites)
+    .set({ usedBy: id })
+    .where(and(eq(teacherInvites.codeHash, codeHash), isNull(teacherInvites.usedBy), gt(teacherInvites.expiresAt, new Date())))
+    .returning({ codeHash: teacherInvites.codeHash });
   if (claimed.length === 0) return undefined;
-  return { id, email, displayName: input.displayName };
+  const [teacher] = await db
+    .insert(teachers)
+    .values({ id, email: normaliseEmail(input.email), displayName: input.displayName, passwordHash: input.passwordHash })
+    .onConflictDoNothing()
+    .returning({ id: teachers.id, email: teachers.email, displayName: teachers.displayName });
+  if (!teacher) {
+    await db.update(teacherInvites).set({ usedBy: null }).where(eq(teacherInvites.codeHash, codeHash));
+    return "email-taken";
+  }
+  return teacher;
 }
 
 /** A new API token; the plain token is returned once. */

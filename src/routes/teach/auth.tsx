@@ -1,0 +1,90 @@
+import { Hono } from "hono";
+import { z } from "zod";
+import { createSession, deleteSession, findTeacherByEmail, normaliseEmail, redeemInvite } from "../../db/queries/teachers.ts";
+import type { AppEnv } from "../../env.ts";
+import { enforceLoginLimit } from "../../lib/rate-limit.ts";
+import { clearTeacherCookie, setTeacherCookie, teacherCookie } from "../../lib/teacher-auth.ts";
+import { zodDetails } from "../../lib/validation.ts";
+import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from "../../teach/passwords.ts";
+import { LoginPage, SignupPage } from "../../views/pages/teach/auth.tsx";
+import { formValues, renderTeach } from "./render.tsx";
+
+export const teachAuthRoutes = new Hono<AppEnv>();
+
+/** Only same-site paths under /teach are followed after sign-in. */
+function safeNext(next: unknown): string {
+  return typeof next === "string" && /^\/teach(\/[\w\-./]*)?$/.test(next) ? next : "/teach";
+}
+
+teachAuthRoutes.get("/login", (c) => {
+  if (c.var.teacher) return c.redirect("/teach", 303);
+  return renderTeach(c, "Sign in", <LoginPage csrfToken={c.var.csrfToken} next={safeNext(c.req.query("next"))} />);
+});
+
+const loginForm = z.object({ email: z.string().max(320), password: z.string().max(200), next: z.string().optional(), _csrf: z.string() });
+
+teachAuthRoutes.post("/login", async (c) => {
+  const parsed = loginForm.safeParse(await c.req.parseBody());
+  const email = parsed.success ? normaliseEmail(parsed.data.email) : "";
+  const next = safeNext(parsed.success ? parsed.data.next : undefined);
+  // Keyed by account, not address: a whole school may share one IP.
+  await enforceLoginLimit(c.env, c.var.db, `login:email:${email}`);
+  const teacher = parsed.success ? await findTeacherByEmail(c.var.db, email) : undefined;
+  const valid =
+    teacher && parsed.success
+      ? await verifyPassword(parsed.data.password, teacher.passwordHash)
+      : (await burnPasswordCheck(parsed.success ? parsed.data.password : ""), false);
+  if (!teacher || !valid) {
+    c.status(401);
+    return renderTeach(
+      c,
+      "Sign in",
+      <LoginPage csrfToken={c.var.csrfToken} next={next} email={email} error="That email and password do not match an account." />,
+    );
+  }
+  // A fresh session id at every sign-in; any old session cookie is ended first.
+  const old = teacherCookie(c);
+  if (old) await deleteSession(c.var.db, old);
+  setTeacherCookie(c, await createSession(c.var.db, teacher.id));
+  return c.redirect(next, 303);
+});
+
+teachAuthRoutes.post("/logout", async (c) => {
+  const token = teacherCookie(c);
+  if (token) await deleteSession(c.var.db, token);
+  clearTeacherCookie(c);
+  return c.redirect("/teach/login", 303);
+});
+
+teachAuthRoutes.get("/signup", (c) => renderTeach(c, "Sign up", <SignupPage csrfToken={c.var.csrfToken} values={{ invite: c.req.query("invite") ?? "" }} />));
+
+const signupForm = z.object({
+  invite: z.string().trim().min(1, "enter your invite code").max(100),
+  displayName: z.string().trim().min(1, "enter your name").max(80),
+  email: z.email("enter a valid email address").max(320),
+  password: z.string().max(200),
+  _csrf: z.string(),
+});
+
+teachAuthRoutes.post("/signup", async (c) => {
+  const form = await c.req.parseBody();
+  const values = formValues(form);
+  const fail = (error: string, details = [] as ReturnType<typeof zodDetails>) => {
+    c.status(400);
+    return renderTeach(c, "Sign up", <SignupPage csrfToken={c.var.csrfToken} values={values} error={error} details={details} />);
+  };
+  const parsed = signupForm.safeParse(form);
+  if (!parsed.success) return fail("Check the form and try again.", zodDetails(parsed.error));
+  const problem = passwordProblem(parsed.data.password);
+  if (problem) return fail(problem, [{ path: "password", message: problem }]);
+  await enforceLoginLimit(c.env, c.var.db, `signup:ip:${c.req.header("CF-Connecting-IP") ?? "local"}`);
+  const teacher = await redeemInvite(c.var.db, parsed.data.invite, {
+    email: parsed.data.email,
+    displayName: parsed.data.displayName,
+    passwordHash: await hashPassword(parsed.data.password),
+  });
+  if (teacher === "email-taken") return fail("An account with that email already exists. Sign in instead.");
+  if (!teacher) return fail("That invite code is not valid: it may be mistyped, used already or expired.");
+  setTeacherCookie(c, await createSession(c.var.db, teacher.id));
+  return c.redirect("/teach", 303);
+});

@@ -1,0 +1,38 @@
+import { Hono } from "hono";
+import { contentHash } from "../../content/hash.ts";
+import { insertTeacherDocument, listDocumentsForTeacher } from "../../db/queries/teacher-sets.ts";
+import type { AppEnv } from "../../env.ts";
+import { AppError, BadRequestError } from "../../lib/errors.ts";
+import { zodDetails } from "../../lib/validation.ts";
+import { documentUpload, toSourceDocument } from "../../teach/upload.ts";
+import { DocumentsPage } from "../../views/pages/teach/documents.tsx";
+import { formValues, renderTeach } from "./render.tsx";
+
+export const teachDocumentRoutes = new Hono<AppEnv>();
+
+teachDocumentRoutes.get("/", async (c) => {
+  const documents = await listDocumentsForTeacher(c.var.db, c.var.teacher?.id ?? "");
+  return renderTeach(c, "Documents", <DocumentsPage documents={documents} csrfToken={c.var.csrfToken} values={{}} added={c.req.query("added")} />);
+});
+
+teachDocumentRoutes.post("/", async (c) => {
+  const teacherId = c.var.teacher?.id ?? "";
+  const form = await c.req.parseBody();
+  const { _csrf, ...fields } = formValues({ ...form, _csrf: "" });
+  try {
+    const parsed = documentUpload.safeParse(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== "")));
+    if (!parsed.success) throw new BadRequestError("Check the document and try again.", zodDetails(parsed.error));
+    const document = toSourceDocument(parsed.data);
+    await insertTeacherDocument(c.var.db, teacherId, document, await contentHash(document));
+    return c.redirect(`/teach/documents?added=${encodeURIComponent(document.id)}`, 303);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.status >= 500) throw error;
+    c.status(error.status);
+    const documents = await listDocumentsForTeacher(c.var.db, teacherId);
+    return renderTeach(
+      c,
+      "Documents",
+      <DocumentsPage documents={documents} csrfToken={c.var.csrfToken} values={formValues(form)} error={error.message} details={error.details} />,
+    );
+  }
+});

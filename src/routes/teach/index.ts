@@ -1,0 +1,19 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../env.ts";
+import { loadTeacher, requireTeacher } from "../../lib/teacher-auth.ts";
+import { teachAccountRoutes } from "./account.tsx";
+import { teachAuthRoutes } from "./auth.tsx";
+import { teachClassRoutes } from "./classes.tsx";
+import { teachDocumentRoutes } from "./documents.tsx";
+import { teachSetRoutes } from "./sets.tsx";
+
+/** Everything under /teach. Sign-in and sign-up are open; the rest needs a teacher session. */
+export const teachRoutes = new Hono<AppEnv>();
+
+teachRoutes.use(loadTeacher);
+teachRoutes.route("/", teachAuthRoutes);
+teachRoutes.use(requireTeacher);
+teachRoutes.route("/", teachSetRoutes);
+teachRoutes.route("/", teachAccountRoutes);
+teachRoutes.route("/documents", teachDocumentRoutes);
+teachRoutes.route("/classes", teachClassRoutes);

@@ -1,0 +1,185 @@
+import { type Context, Hono } from "hono";
+import { z } from "zod";
+import { detectFormat } from "../../content/import/index.ts";
+import { checkQuotes } from "../../content/library.ts";
+import { questionSet, slug } from "../../content/schema.ts";
+import { SKILLS } from "../../content/skills.ts";
+import { listClasses } from "../../db/queries/classes.ts";
+import { documentLabels } from "../../db/queries/documents.ts";
+import {
+  documentBodiesForTeacher,
+  findSetForTeacher,
+  listDocumentsForTeacher,
+  listSetsForTeacher,
+  publishSet,
+  saveDraftVersion,
+  type TeacherSet,
+  unpublishSet,
+  versionAsQuestionSet,
+  versionQuestions,
+} from "../../db/queries/teacher-sets.ts";
+import type { AppEnv } from "../../env.ts";
+import { AppError, BadRequestError, type ErrorDetail, NotFoundError } from "../../lib/errors.ts";
+import { routeParams, zodDetails } from "../../lib/validation.ts";
+import { type SetUpload, setUpload, validateSetUpload } from "../../teach/upload.ts";
+import { DashboardPage } from "../../views/pages/teach/dashboard.tsx";
+import { NewSetPage, SetManagePage } from "../../views/pages/teach/sets.tsx";
+import { formValues, renderTeach } from "./render.tsx";
+
+export const teachSetRoutes = new Hono<AppEnv>();
+
+const SKILL_CHOICES = Object.entries(SKILLS) as [string, string][];
+const setParams = routeParams(z.object({ slug }), () => new NotFoundError("quiz"));
+
+teachSetRoutes.get("/", async (c) => {
+  const teacher = c.var.teacher;
+  if (!teacher) throw new NotFoundError();
+  const [sets, classes] = await Promise.all([listSetsForTeacher(c.var.db, teacher.id), listClasses(c.var.db, teacher.id)]);
+  return renderTeach(c, "Dashboard", <DashboardPage name={teacher.displayName} sets={sets} classes={classes} />);
+});
+
+teachSetRoutes.get("/sets/new", (c) => renderTeach(c, "Add a set", <NewSetPage csrfToken={c.var.csrfToken} values={{}} skills={SKILL_CHOICES} />));
+
+/** Reads the upload form: a file wins over pasted text, and "detect" picks the format. */
+async function readUploadForm(form: Record<string, string | File>, fixedSlug?: string): Promise<{ values: Record<string, string>; upload: SetUpload }> {
+  const values = formValues(form);
+  const file = form.file instanceof File && form.file.size > 0 ? form.file : undefined;
+  const content = file ? await file.text() : (values.content ?? "");
+  const format = !values.format || values.format === "auto" ? detectFormat(file?.name, content) : values.format;
+  if (file) values.content = content;
+  const parsed = setUpload.safeParse({
+    slug: fixedSlug ?? values.slug,
+    format,
+    content,
+    title: values.title || undefined,
+    summary: values.summary || undefined,
+    skill: values.skill || undefined,
+    difficulty: values.difficulty || undefined,
+  });
+  if (!parsed.success) throw new BadRequestError("Check the form and try again.", zodDetails(parsed.error));
+  return { values, upload: parsed.data };
+}
+
+/** Form problems are shown inline next to the form, keeping what the teacher typed. */
+async function inlineErrors<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: AppError }> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500 && error.status !== 404) return { ok: false, error };
+    throw error;
+  }
+}
+
+teachSetRoutes.post("/sets", async (c) => {
+  const teacherId = c.var.teacher?.id ?? "";
+  const form = await c.req.parseBody();
+  const result = await inlineErrors(async () => {
+    const { upload } = await readUploadForm(form);
+    const set = await validateSetUpload(c.var.db, teacherId, upload);
+    await saveDraftVersion(c.var.db, teacherId, upload.slug, set, "create");
+    return upload.slug;
+  });
+  if (result.ok) return c.redirect(`/teach/sets/${result.value}`, 303);
+  c.status(result.error.status);
+  return renderTeach(
+    c,
+    "Add a set",
+    <NewSetPage csrfToken={c.var.csrfToken} values={formValues(form)} skills={SKILL_CHOICES} error={result.error.message} details={result.error.details} />,
+  );
+});
+
+async function manageSetPage(
+  c: Context<AppEnv>,
+  set: TeacherSet,
+  extra: { uploadValues?: Record<string, string>; error?: string; details?: ErrorDetail[] } = {},
+) {
+  const teacherId = c.var.teacher?.id ?? "";
+  const shown = set.draft ? { ...set.draft, kind: "draft" as const } : set.current ? { ...set.current, kind: "current" as const } : null;
+  const questions = shown ? await versionQuestions(c.var.db, shown.id) : [];
+  const [documents, teacherDocuments] = await Promise.all([
+    documentLabels(
+      c.var.db,
+      questions.flatMap((q) => [...q.passages, ...q.sources].map((s) => s.document)),
+    ),
+    listDocumentsForTeacher(c.var.db, teacherId),
+  ]);
+  return renderTeach(
+    c,
+    shown?.title ?? set.slug,
+    <SetManagePage
+      set={set}
+      shownVersion={shown}
+      questions={questions}
+      documents={documents}
+      teacherDocuments={teacherDocuments}
+      csrfToken={c.var.csrfToken}
+      skills={SKILL_CHOICES}
+      uploadValues={extra.uploadValues ?? {}}
+      error={extra.error}
+      details={extra.details}
+    />,
+  );
+}
+
+async function ownSetOr404(c: Context<AppEnv>, slugValue: string, allowBuiltIn = false): Promise<TeacherSet> {
+  const set = await findSetForTeacher(c.var.db, c.var.teacher?.id ?? "", slugValue);
+  if (!set || (set.builtIn && !allowBuiltIn)) throw new NotFoundError("quiz");
+  return set;
+}
+
+teachSetRoutes.get("/sets/:slug", setParams, async (c) => manageSetPage(c, await ownSetOr404(c, c.req.valid("param").slug, true)));
+
+teachSetRoutes.post("/sets/:slug/versions", setParams, async (c) => {
+  const set = await ownSetOr404(c, c.req.valid("param").slug);
+  const form = await c.req.parseBody();
+  const result = await inlineErrors(async () => {
+    const { upload } = await readUploadForm(form, set.slug);
+    await saveDraftVersion(c.var.db, set.ownerId ?? "", set.slug, await validateSetUpload(c.var.db, set.ownerId ?? "", upload), "update");
+  });
+  if (result.ok) return c.redirect(`/teach/sets/${set.slug}`, 303);
+  c.status(result.error.status);
+  return manageSetPage(c, set, { uploadValues: formValues(form), error: result.error.message, details: result.error.details });
+});
+
+teachSetRoutes.post("/sets/:slug/publish", setParams, async (c) => {
+  await publishSet(c.var.db, c.var.teacher?.id ?? "", c.req.valid("param").slug);
+  return c.redirect(`/teach/sets/${c.req.valid("param").slug}`, 303);
+});
+
+teachSetRoutes.post("/sets/:slug/unpublish", setParams, async (c) => {
+  await unpublishSet(c.var.db, c.var.teacher?.id ?? "", c.req.valid("param").slug);
+  return c.redirect(`/teach/sets/${c.req.valid("param").slug}`, 303);
+});
+
+const attachForm = z.object({ question: slug, document: z.string().max(64), quote: z.string().trim().min(1, "paste the quote").max(1200), _csrf: z.string() });
+
+/** Adds a verbatim source to one question of an imported set, as a new draft version. */
+teachSetRoutes.post("/sets/:slug/sources", setParams, async (c) => {
+  const set = await ownSetOr404(c, c.req.valid("param").slug);
+  const teacherId = set.ownerId ?? "";
+  const form = await c.req.parseBody();
+  const result = await inlineErrors(async () => {
+    const parsed = attachForm.safeParse(form);
+    if (!parsed.success) throw new BadRequestError("Check the source and try again.", zodDetails(parsed.error));
+    const versionId = set.draft?.id ?? set.current?.id;
+    const current = versionId ? await versionAsQuestionSet(c.var.db, versionId) : undefined;
+    const target = current?.questions.find((q) => q.id === parsed.data.question);
+    if (!current || !target) throw new BadRequestError("That question is not in this set.");
+    target.sources.push({ document: parsed.data.document, quote: parsed.data.quote });
+    const documents = current.documents.includes(parsed.data.document) ? current.documents : [...current.documents, parsed.data.document];
+    const allSourced = current.questions.every((q) => q.sources.length > 0);
+    const next = questionSet.safeParse({ ...current, documents, sources: allSourced ? "required" : current.sources });
+    if (!next.success) throw new BadRequestError("The source could not be attached.", zodDetails(next.error));
+    const bodies = await documentBodiesForTeacher(c.var.db, teacherId, next.data.documents);
+    const problems = checkQuotes(`${set.slug}.yaml`, next.data, () => undefined, bodies);
+    if (problems.length > 0)
+      throw new BadRequestError(
+        "The quote was not attached.",
+        problems.map((p) => ({ path: p.path, message: p.message })),
+      );
+    await saveDraftVersion(c.var.db, teacherId, set.slug, next.data, "update");
+  });
+  if (result.ok) return c.redirect(`/teach/sets/${set.slug}`, 303);
+  c.status(result.error.status);
+  return manageSetPage(c, set, { error: result.error.message, details: result.error.details });
+});

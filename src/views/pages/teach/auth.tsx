@@ -1,0 +1,56 @@
+import type { ErrorDetail } from "../../../lib/errors.ts";
+import { CsrfField } from "../../components/csrf.tsx";
+import { FormErrors } from "../../components/form-errors.tsx";
+
+export function LoginPage({ csrfToken, next, email, error }: { csrfToken: string; next: string; email?: string; error?: string }) {
+  return (
+    <>
+      <h1>Teacher sign-in</h1>
+      <FormErrors message={error} />
+      <form method="post" action="/teach/login">
+        <CsrfField token={csrfToken} />
+        <input type="hidden" name="next" value={next} />
+        <label for="email">Email</label>
+        <input type="email" id="email" name="email" required autocomplete="username" value={email ?? ""} />
+        <label for="password">Password</label>
+        <input type="password" id="password" name="password" required autocomplete="current-password" />
+        <button type="submit">Sign in</button>
+      </form>
+      <p>
+        New here? A colleague can give you an invite code: <a href="/teach/signup">sign up with an invite</a>.
+      </p>
+    </>
+  );
+}
+
+export function SignupPage({
+  csrfToken,
+  values,
+  error,
+  details,
+}: {
+  csrfToken: string;
+  values?: Record<string, string>;
+  error?: string;
+  details?: ErrorDetail[];
+}) {
+  return (
+    <>
+      <h1>Sign up as a teacher</h1>
+      <p>You need an invite code from a teacher who already uses Sourcewise.</p>
+      <FormErrors message={error} details={details} />
+      <form method="post" action="/teach/signup">
+        <CsrfField token={csrfToken} />
+        <label for="invite">Invite code</label>
+        <input type="text" id="invite" name="invite" required value={values?.invite ?? ""} autocomplete="off" />
+        <label for="displayName">Your name</label>
+        <input type="text" id="displayName" name="displayName" required maxlength={80} value={values?.displayName ?? ""} autocomplete="name" />
+        <label for="email">Email</label>
+        <input type="email" id="email" name="email" required value={values?.email ?? ""} autocomplete="username" />
+        <label for="password">Password (at least 10 characters)</label>
+        <input type="password" id="password" name="password" required minlength={10} autocomplete="new-password" />
+        <button type="submit">Create account</button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import type { listClasses } from "../../../db/queries/classes.ts";
+import type { listSetsForTeacher } from "../../../db/queries/teacher-sets.ts";
+import { SetsTable } from "./sets.tsx";
+
+export function DashboardPage({
+  name,
+  sets,
+  classes,
+}: {
+  name: string;
+  sets: Awaited<ReturnType<typeof listSetsForTeacher>>;
+  classes: Awaited<ReturnType<typeof listClasses>>;
+}) {
+  const own = sets.filter((s) => !s.builtIn);
+  return (
+    <>
+      <h1>Hello, {name}</h1>
+      <h2>Your classes</h2>
+      {classes.length === 0 ? (
+        <p>
+          No classes yet. <a href="/teach/classes">Create a class</a> to get a join code.
+        </p>
+      ) : (
+        <ul>
+          {classes.map((c) => (
+            <li>
+              <a href={`/teach/classes/${c.id}`}>{c.name}</a> · code <strong>{c.joinCode}</strong> · {c.members} student{c.members === 1 ? "" : "s"}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Your question sets</h2>
+      {own.length === 0 ? (
+        <p>
+          None yet. <a href="/teach/sets/new">Add a set</a> in the Sourcewise format, GIFT or Aiken.
+        </p>
+      ) : (
+        <SetsTable sets={own} />
+      )}
+      <h2>Built-in library</h2>
+      <p>Read-only sets built from the five source documents. Assign any of them to a class.</p>
+      <SetsTable sets={sets.filter((s) => s.builtIn)} />
+    </>
+  );
+}

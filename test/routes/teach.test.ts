@@ -1,0 +1,467 @@
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { createDb } from "../../src/db/client.ts";
+import { findSessionTeacher, findTokenTeacher, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../src/db/queries/teachers.ts";
+import app from "../../src/index.tsx";
+import { count } from "../support/d1.ts";
+import { unique } from "../support/fixtures.ts";
+import { StudentBrowser, textOf } from "../support/student.ts";
+import { createTeacherAccount, signedInTeacher } from "../support/teacher-browser.ts";
+
+const { db } = createDb(env.DB);
+const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+
+/** A valid set quoting built-in document 002, in the project's own YAML format. */
+function yamlSet(title = "Who is speaking?") {
+  return `title: "${title}"
+summary: A teacher's own set.
+skills: [attribution]
+documents: ["002"]
+questions:
+  - id: who-said-it
+    type: single
+    skill: attribution
+    difficulty: easy
+    prompt: Who said the agency was behind the attack?
+    options:
+      - {id: a, text: An unnamed SBU official, feedback: "Right: the official is not named."}
+      - {id: b, text: Matthew Miller, feedback: "No: he spoke for the State Department."}
+    answer: a
+    explanation: Find who makes a claim before weighing it.
+    sources:
+      - document: "002"
+        quote: An SBU official, speaking on the condition of anonymity because they were not authorized to release the information, said the agency was behind the attack.
+`;
+}
+
+const GIFT = `::Hedge:: Which word hedges a claim? {=alleged#Right: it marks a claim as unproven. ~confirmed#No: it asserts a check.}
+`;
+
+async function createSet(browser: StudentBrowser, slug: string, content = yamlSet(), extra: Record<string, string> = {}) {
+  await browser.get("/teach/sets/new");
+  return browser.postMultipart("/teach/sets", { slug, format: "auto", content, ...extra });
+}
+
+async function createPublishedClassSet() {
+  const { teacher, browser } = await signedInTeacher("Ms Rivera");
+  const slug = unique("class-set");
+  await createSet(browser, slug);
+  await browser.post(`/teach/sets/${slug}/publish`);
+  await browser.get("/teach/classes");
+  const created = await browser.post("/teach/classes", { name: "Year 10 media" });
+  const classId = /\/teach\/classes\/([0-9a-f-]{36})$/.exec(created.headers.get("Location") ?? "")?.[1] ?? "";
+  await browser.get(`/teach/classes/${classId}`);
+  const joinCode = /id="join-code">([A-Z0-9]+)</.exec(browser.lastHtml)?.[1] ?? "";
+  await browser.post(`/teach/classes/${classId}/sets`, { slug });
+  return { teacher, browser, slug, classId, joinCode };
+}
+
+describe("teacher accounts and sessions", () => {
+  it("signs in with email and password and starts a server-side session", async () => {
+    const { teacher, browser } = await signedInTeacher("Ms Okafor");
+    const dashboard = await browser.get("/teach");
+    expect(dashboard.status).toBe(200);
+    expect(textOf(browser.lastHtml)).toContain("Hello, Ms Okafor");
+    expect(await count(env.DB, "SELECT count(*) AS n FROM teacher_sessions WHERE teacher_id = ?", teacher.id)).toBe(1);
+  });
+
+  it("refuses a wrong password without saying which part was wrong", async () => {
+    const teacher = await createTeacherAccount();
+    const browser = new StudentBrowser();
+    await browser.get("/teach/login");
+    const response = await browser.post("/teach/login", { email: teacher.email, password: "not-the-password" });
+    expect(response.status).toBe(401);
+    expect(textOf(await response.text())).toContain("That email and password do not match an account.");
+    expect(response.headers.getSetCookie().some((c) => c.startsWith("sw_teacher="))).toBe(false);
+  });
+
+  it("sends anonymous visitors to sign in and refuses their form posts", async () => {
+    const browser = new StudentBrowser();
+    const page = await browser.get("/teach/classes");
+    expect(page.status).toBe(303);
+    expect(page.headers.get("Location")).toBe("/teach/login?next=%2Fteach%2Fclasses");
+    await browser.get("/me");
+    const post = await browser.post("/teach/classes", { name: "Sneaky" });
+    expect(post.status).toBe(401);
+  });
+
+  it("issues a new session id at every sign-in and ends the old one", async () => {
+    const teacher = await createTeacherAccount();
+    const browser = new StudentBrowser();
+    await browser.get("/teach/login");
+    const first = await browser.post("/teach/login", { email: teacher.email, password: teacher.password });
+    const firstToken = first.headers.getSetCookie().find((c) => c.startsWith("sw_teacher="));
+    const second = await browser.post("/teach/login", { email: teacher.email, password: teacher.password });
+    const secondToken = second.headers.getSetCookie().find((c) => c.startsWith("sw_teacher="));
+    expect(firstToken).toMatch(/HttpOnly/);
+    expect(firstToken).toMatch(/SameSite=Lax/);
+    expect(secondToken?.split(";")[0]).not.toBe(firstToken?.split(";")[0]);
+    expect(await count(env.DB, "SELECT count(*) AS n FROM teacher_sessions WHERE teacher_id = ?", teacher.id)).toBe(1);
+  });
+
+  it("ends the session on the server at sign-out", async () => {
+    const { teacher, browser } = await signedInTeacher();
+    await browser.get("/teach");
+    const out = await browser.post("/teach/logout");
+    expect(out.headers.get("Location")).toBe("/teach/login");
+    expect(await count(env.DB, "SELECT count(*) AS n FROM teacher_sessions WHERE teacher_id = ?", teacher.id)).toBe(0);
+    expect((await browser.get("/teach")).status).toBe(303);
+  });
+
+  it("expires sessions after the idle timeout and after the absolute timeout", async () => {
+    const teacher = await createTeacherAccount();
+    const { createSession } = await import("../../src/db/queries/teachers.ts");
+    const start = Date.now();
+    const token = await createSession(db, teacher.id, start);
+    expect(await findSessionTeacher(db, token, start + SESSION_IDLE_MS - 1000)).toMatchObject({ id: teacher.id });
+    const idle = await createSession(db, teacher.id, start);
+    expect(await findSessionTeacher(db, idle, start + SESSION_IDLE_MS + 1000)).toBeUndefined();
+    // Active all along, but past the absolute lifetime.
+    const busy = await createSession(db, teacher.id, start);
+    for (let t = start; t < start + SESSION_ABSOLUTE_MS; t += SESSION_IDLE_MS / 2) expect(await findSessionTeacher(db, busy, t)).toBeDefined();
+    expect(await findSessionTeacher(db, busy, start + SESSION_ABSOLUTE_MS + 1000)).toBeUndefined();
+  });
+
+  it("uses a __Host- prefixed Secure session cookie in production", async () => {
+    const teacher = await createTeacherAccount();
+    const production = { ...env, ENVIRONMENT: "production" };
+    const page = await app.fetch(new Request("https://sourcewise.test/teach/login"), production, ctx);
+    const identity = page.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+    const body = new URLSearchParams({ _csrf: token, email: teacher.email, password: teacher.password });
+    const login = await app.fetch(
+      new Request("https://sourcewise.test/teach/login", {
+        method: "POST",
+        body,
+        headers: { Cookie: identity, Origin: "https://sourcewise.test", "Content-Type": "application/x-www-form-urlencoded" },
+      }),
+      production,
+      ctx,
+    );
+    expect(login.status).toBe(303);
+    const cookie = login.headers.getSetCookie().find((c) => c.includes("sw_teacher=")) ?? "";
+    expect(cookie).toMatch(/^__Host-sw_teacher=/);
+    expect(cookie).toContain("Secure");
+    expect(cookie).toContain("HttpOnly");
+  });
+});
+
+describe("login rate limit", () => {
+  async function attempts(environment: Env, email: string, n: number): Promise<Response[]> {
+    const browser = new StudentBrowser();
+    await browser.get("/teach/login");
+    const token = browser.csrfToken();
+    const identity = `sw_id=${/sw_id=([^;]+)/.exec((await exports.default.fetch("https://sourcewise.test/me")).headers.get("set-cookie") ?? "")?.[1]}`;
+    const page = await app.fetch(new Request("https://sourcewise.test/teach/login", { headers: { Cookie: identity } }), environment, ctx);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? token;
+    const responses: Response[] = [];
+    for (let i = 0; i < n; i++) {
+      const body = new URLSearchParams({ _csrf: csrf, email, password: "wrong-password-123" });
+      responses.push(
+        await app.fetch(
+          new Request("https://sourcewise.test/teach/login", {
+            method: "POST",
+            body,
+            headers: {
+              Cookie: identity,
+              Origin: "https://sourcewise.test",
+              "Content-Type": "application/x-www-form-urlencoded",
+              "CF-Connecting-IP": unique("ip"),
+            },
+          }),
+          environment,
+          ctx,
+        ),
+      );
+    }
+    return responses;
+  }
+
+  it("answers 429 with Retry-After after five attempts for one email, using D1 where no binding is configured", async () => {
+    const withoutBinding = { ...env, LOGIN_RATE_LIMITER: undefined } as unknown as Env;
+    const email = `${unique("limited")}@example.org`;
+    const responses = await attempts(withoutBinding, email, 6);
+    expect(responses.slice(0, 5).map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
+    expect(responses[5]?.status).toBe(429);
+    expect(Number(responses[5]?.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(textOf(await (responses[5] as Response).text())).toContain("Too many sign-in attempts");
+    expect(await count(env.DB, "SELECT count AS n FROM rate_limits WHERE key = ?", `login:email:${email}`)).toBe(6);
+  });
+
+  it("uses the Workers Rate Limiting binding where it is configured", async () => {
+    const email = `${unique("limited")}@example.org`;
+    const responses = await attempts(env, email, 7);
+    expect(responses.map((r) => r.status)).toContain(429);
+    expect(await count(env.DB, "SELECT count(*) AS n FROM rate_limits WHERE key = ?", `login:email:${email}`)).toBe(0);
+  });
+});
+
+describe("invites and API tokens", () => {
+  it("lets a teacher invite a colleague, once", async () => {
+    const { browser } = await signedInTeacher();
+    await browser.get("/teach/account");
+    const invitePage = await browser.post("/teach/invites");
+    const code = /id="new-invite">([^<]+)</.exec(await invitePage.text())?.[1] ?? "";
+    expect(code).toMatch(/^swi_/);
+
+    const colleague = new StudentBrowser();
+    await colleague.get("/teach/signup");
+    const email = `${unique("colleague")}@example.org`;
+    const short = await colleague.post("/teach/signup", { invite: code, displayName: "Mr Chen", email, password: "short" });
+    expect(short.status).toBe(400);
+    expect(textOf(await short.text())).toContain("Passwords need at least 10 characters.");
+    const ok = await colleague.post("/teach/signup", { invite: code, displayName: "Mr Chen", email, password: "long-enough-password" });
+    expect(ok.status).toBe(303);
+    await colleague.follow(ok);
+    expect(textOf(colleague.lastHtml)).toContain("Hello, Mr Chen");
+
+    const again = new StudentBrowser();
+    await again.get("/teach/signup");
+    const reused = await again.post("/teach/signup", {
+      invite: code,
+      displayName: "Someone",
+      email: `${unique("x")}@example.org`,
+      password: "long-enough-password",
+    });
+    expect(reused.status).toBe(400);
+    expect(textOf(await reused.text())).toContain("That invite code is not valid");
+  });
+
+  it("shows a new API token once, stores only its hash, and revokes it", async () => {
+    const { teacher, browser } = await signedInTeacher();
+    await browser.get("/teach/account");
+    const created = await browser.post("/teach/tokens", { name: "grading script" });
+    const token = /id="new-token">([^<]+)</.exec(await created.text())?.[1] ?? "";
+    expect(token).toMatch(/^swt_/);
+    expect(await count(env.DB, "SELECT count(*) AS n FROM api_tokens WHERE token_hash = ?", token)).toBe(0);
+    expect(await findTokenTeacher(db, token)).toMatchObject({ id: teacher.id });
+    await browser.get("/teach/account");
+    expect(browser.lastHtml).not.toContain(token);
+    const tokenId = /\/teach\/tokens\/([0-9a-f-]{36})\/revoke/.exec(browser.lastHtml)?.[1] ?? "";
+
+    const other = await signedInTeacher();
+    await other.browser.get("/teach/account");
+    expect((await other.browser.post(`/teach/tokens/${tokenId}/revoke`)).status).toBe(404);
+    expect(await findTokenTeacher(db, token)).toBeDefined();
+
+    expect((await browser.post(`/teach/tokens/${tokenId}/revoke`)).status).toBe(303);
+    expect(await findTokenTeacher(db, token)).toBeUndefined();
+  });
+});
+
+describe("adding question sets", () => {
+  it("shows errors inline with their line and path, and writes nothing", async () => {
+    const { browser } = await signedInTeacher();
+    const slug = unique("broken");
+    const broken = yamlSet().replace("answer: a", "answer: z");
+    const response = await createSet(browser, slug, broken);
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(textOf(html)).toMatch(/Line \d+: questions\[0\]\.answer ?: correct option "z" is not one of the options/);
+    expect(html).toContain("answer: z"); // the pasted text is kept for fixing
+    expect(await count(env.DB, "SELECT count(*) AS n FROM question_sets WHERE slug = ?", slug)).toBe(0);
+  });
+
+  it("rejects a misquote with the closest passage", async () => {
+    const { browser } = await signedInTeacher();
+    const response = await createSet(browser, unique("misquote"), yamlSet().replace("were not authorized", "was not allowed"));
+    expect(response.status).toBe(400);
+    expect(textOf(await response.text())).toContain("not found in document 002 (closest passage:");
+  });
+
+  it("previews a valid set as a draft, publishes it, and can unpublish it", async () => {
+    const { browser } = await signedInTeacher();
+    const slug = unique("mine");
+    const created = await createSet(browser, slug);
+    expect(created.headers.get("Location")).toBe(`/teach/sets/${slug}`);
+    await browser.follow(created);
+    const text = textOf(browser.lastHtml);
+    expect(text).toContain("Status draft");
+    expect(text).toContain("Question 1 of 1");
+    expect(browser.lastHtml).toMatch(/<fieldset disabled=""><legend>Who said the agency was behind the attack\?<\/legend>/);
+
+    const student = new StudentBrowser();
+    expect((await student.get(`/sets/${slug}`)).status).toBe(404);
+    await browser.post(`/teach/sets/${slug}/publish`);
+    expect((await student.get(`/sets/${slug}`)).status).toBe(200);
+    await browser.post(`/teach/sets/${slug}/unpublish`);
+    expect((await student.get(`/sets/${slug}`)).status).toBe(404);
+  });
+
+  it("refuses a slug that is taken with a 409 and a clear message", async () => {
+    const { browser } = await signedInTeacher();
+    const response = await createSet(browser, "who-says-so");
+    expect(response.status).toBe(409);
+    expect(textOf(await response.text())).toContain('The slug "who-says-so" is already taken. Choose another one.');
+  });
+
+  it("answers an upload over 256 KB with 413 and writes nothing", async () => {
+    const { browser } = await signedInTeacher();
+    const slug = unique("huge");
+    const response = await createSet(browser, slug, `${yamlSet()}#${"x".repeat(300 * 1024)}\n`);
+    expect(response.status).toBe(413);
+    expect(await count(env.DB, "SELECT count(*) AS n FROM question_sets WHERE slug = ?", slug)).toBe(0);
+  });
+
+  it("imports GIFT as a 'no sources' set and lets the teacher attach a verified quote", async () => {
+    const { browser } = await signedInTeacher();
+    const slug = unique("gift");
+    const created = await createSet(browser, slug, GIFT, { format: "gift", title: "Hedging words", skill: "hedging" });
+    expect(created.status).toBe(303);
+    await browser.follow(created);
+    expect(textOf(browser.lastHtml)).toContain("This set has no sources");
+
+    const wrong = await browser.post(`/teach/sets/${slug}/sources`, { question: "hedge", document: "003", quote: "the claimed strike" });
+    expect(wrong.status).toBe(400);
+    expect(textOf(await wrong.text())).toContain("not found in document 003");
+
+    const right = await browser.post(`/teach/sets/${slug}/sources`, {
+      question: "hedge",
+      document: "003",
+      quote: "The Kremlin said the alleged strike, in which Putin was unharmed",
+    });
+    expect(right.status).toBe(303);
+    await browser.follow(right);
+    expect(textOf(browser.lastHtml)).not.toContain("This set has no sources");
+    expect(textOf(browser.lastHtml)).toContain("Draft version 2");
+  });
+
+  it("creates a new version on edit and keeps started attempts on theirs", async () => {
+    const { browser } = await signedInTeacher();
+    const slug = unique("versioned");
+    await createSet(browser, slug, yamlSet("First title"));
+    await browser.post(`/teach/sets/${slug}/publish`);
+
+    const student = new StudentBrowser();
+    const attemptId = await student.startAttempt(slug);
+
+    await browser.get(`/teach/sets/${slug}`);
+    const edited = await browser.postMultipart(`/teach/sets/${slug}/versions`, { format: "sourcewise", content: yamlSet("Second title") });
+    expect(edited.status).toBe(303);
+    await browser.post(`/teach/sets/${slug}/publish`);
+
+    await student.get(`/attempts/${attemptId}/questions/1`);
+    expect(textOf(student.lastHtml)).toContain("First title");
+    const fresh = new StudentBrowser();
+    await fresh.get(`/sets/${slug}`);
+    expect(textOf(fresh.lastHtml)).toContain("Second title");
+    expect(textOf(fresh.lastHtml)).toContain("version 2");
+  });
+
+  it("adds a teacher's own document that their sets can quote, and refuses a duplicate id", async () => {
+    const { browser } = await signedInTeacher();
+    const id = unique("doc");
+    await browser.get("/teach/documents");
+    const added = await browser.post("/teach/documents", {
+      id,
+      title: "School newsletter",
+      outlet: "The Bulletin",
+      text: "The council confirmed the pool will reopen in May.",
+    });
+    expect(added.status).toBe(303);
+    const duplicate = await browser.post("/teach/documents", { id, title: "Again", text: "Other text." });
+    expect(duplicate.status).toBe(409);
+    expect(textOf(await duplicate.text())).toContain(`A document with the id "${id}" already exists`);
+
+    const set = yamlSet()
+      .replaceAll('"002"', `"${id}"`)
+      .replace(/quote: An SBU official.*\n/, "quote: The council confirmed the pool will reopen in May.\n");
+    expect((await createSet(browser, unique("quotes-own"), set)).status).toBe(303);
+
+    const other = await signedInTeacher();
+    const stranger = await createSet(other.browser, unique("quotes-other"), set);
+    expect(stranger.status).toBe(400);
+    expect(textOf(await stranger.text())).toContain(`unknown document "${id}"`);
+  });
+});
+
+describe("ownership: another teacher's ids get 404 and change nothing", () => {
+  it("covers sets, classes, results and CSV", async () => {
+    const owner = await createPublishedClassSet();
+    const intruder = await signedInTeacher();
+    const b = intruder.browser;
+    await b.get("/teach/account");
+    const before = await env.DB.prepare("SELECT published, current_version_id, draft_version_id FROM question_sets WHERE slug = ?").bind(owner.slug).first();
+    const classSetsBefore = await count(env.DB, "SELECT count(*) AS n FROM class_sets WHERE class_id = ?", owner.classId);
+
+    for (const path of [
+      `/teach/sets/${owner.slug}`,
+      `/teach/classes/${owner.classId}`,
+      `/teach/classes/${owner.classId}/results/${owner.slug}`,
+      `/teach/classes/${owner.classId}/results/${owner.slug}.csv`,
+    ]) {
+      expect((await b.get(path)).status, path).toBe(404);
+    }
+    for (const [path, fields] of [
+      [`/teach/sets/${owner.slug}/publish`, {}],
+      [`/teach/sets/${owner.slug}/unpublish`, {}],
+      [`/teach/sets/${owner.slug}/sources`, { question: "who-said-it", document: "002", quote: "Russian news reports said" }],
+      [`/teach/classes/${owner.classId}/sets`, { slug: "who-says-so" }],
+    ] as const) {
+      expect((await b.post(path, fields)).status, path).toBe(404);
+    }
+    expect((await b.postMultipart(`/teach/sets/${owner.slug}/versions`, { format: "sourcewise", content: yamlSet("Hijacked") })).status).toBe(404);
+
+    expect(await env.DB.prepare("SELECT published, current_version_id, draft_version_id FROM question_sets WHERE slug = ?").bind(owner.slug).first()).toEqual(
+      before,
+    );
+    expect(await count(env.DB, "SELECT count(*) AS n FROM class_sets WHERE class_id = ?", owner.classId)).toBe(classSetsBefore);
+  });
+
+  it("lets every teacher open built-in sets read-only", async () => {
+    const { browser } = await signedInTeacher();
+    expect((await browser.get("/teach/sets/who-says-so")).status).toBe(200);
+    expect(textOf(browser.lastHtml)).toContain("part of the built-in library");
+    expect((await browser.post("/teach/sets/who-says-so/unpublish")).status).toBe(404);
+    expect(await count(env.DB, "SELECT count(*) AS n FROM question_sets WHERE slug = 'who-says-so' AND published = 1")).toBe(1);
+  });
+});
+
+describe("classes and results", () => {
+  it("gives a short unambiguous join code; students join with a code and a name and see assigned sets first", async () => {
+    const { slug, joinCode } = await createPublishedClassSet();
+    expect(joinCode).toMatch(/^[ABCDEFGHJKMNPQRTUVWXYZ2346789]{6}$/);
+    const student = new StudentBrowser();
+    await student.get("/");
+    expect(student.lastHtml).not.toContain(`/sets/${slug}"`); // a teacher's set is only shown to their classes
+    await student.get("/join");
+    const bad = await student.post("/join", { code: "ZZZZZZ", displayName: "Sam" });
+    expect(bad.status).toBe(400);
+    expect(textOf(await bad.text())).toContain("No class has that code.");
+    const joined = await student.post("/join", { code: joinCode.toLowerCase(), displayName: "Sam" });
+    expect(joined.status).toBe(303);
+    await student.get("/");
+    const text = textOf(student.lastHtml);
+    expect(text).toContain("Set by your class");
+    expect(text.indexOf("Who is speaking?")).toBeLessThan(text.indexOf("More quizzes"));
+  });
+
+  it("shows each student's score, item analysis and skill averages, and exports CSV safely", async () => {
+    const { browser, slug, classId, joinCode } = await createPublishedClassSet();
+    const answers = { '=HYPERLINK("http://x")': "a", "Beth, B.": "b" } as const;
+    for (const [name, choice] of Object.entries(answers)) {
+      const student = new StudentBrowser();
+      await student.get(`/join/${joinCode}`);
+      await student.post("/join", { code: joinCode, displayName: name });
+      const attemptId = await student.startAttempt(slug);
+      await student.get(`/attempts/${attemptId}/questions/1`);
+      await student.post(`/attempts/${attemptId}/questions/1`, { choice });
+      expect(await env.DB.prepare("SELECT class_id FROM attempts WHERE id = ?").bind(attemptId).first("class_id")).toBe(classId);
+    }
+    const page = await browser.get(`/teach/classes/${classId}/results/${slug}`);
+    expect(page.status).toBe(200);
+    const text = textOf(browser.lastHtml);
+    expect(text).toContain("Beth, B. 1 0 of 1 (0%)");
+    expect(text).toContain('=HYPERLINK("http://x") 1 1 of 1 (100%)');
+    expect(text).toContain("Answered by 2 · facility 50% · discrimination 1.00");
+    expect(text).toMatch(/Attribution: who says so 1 50%/);
+
+    const csv = await browser.get(`/teach/classes/${classId}/results/${slug}.csv`);
+    expect(csv.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(csv.headers.get("Content-Disposition")).toContain("attachment");
+    const body = await csv.text();
+    expect(body.split("\r\n")[0]).toBe("Student,Attempts,First score,First percent,Best score,Time taken (seconds),Version");
+    expect(body).toContain('"Beth, B.",1,0 of 1,0,0 of 1,');
+    expect(body).toContain(`"'=HYPERLINK(""http://x"")",1,1 of 1,100`);
+  });
+});
