@@ -34,6 +34,8 @@ legend{font-weight:600;padding:0 .25rem;max-width:100%}
 button,.button{display:inline-block;font:inherit;font-weight:600;background:var(--accent);color:var(--accent-ink);border:0;border-radius:.4rem;padding:.6rem 1.1rem;text-decoration:none;cursor:pointer}
 button.secondary,.button.secondary{background:var(--paper);color:var(--accent);border:2px solid var(--accent)}
 .actions{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;margin-top:1.25rem}
+nav.teach{margin:0 0 1rem;padding-bottom:.6rem;border-bottom:1px solid var(--line)}
+button.link{background:none;border:0;padding:0;color:var(--accent);font-weight:400;text-decoration:underline}
 .result{border-radius:.5rem;padding:.75rem 1rem;margin:1rem 0;border:2px solid}
 .result.ok{background:var(--ok-bg);border-color:var(--ok)}.result.bad{background:var(--bad-bg);border-color:var(--bad)}
 .result h2{margin:0 0 .25rem}

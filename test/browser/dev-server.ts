@@ -13,6 +13,8 @@ export interface DevServer {
   url: string;
   /** The process group of `wrangler dev` and the workerd it runs. */
   pid: number;
+  /** Creates a teacher with `npm run teacher:create`'s code, in the server's own D1. */
+  createTeacher(email: string, password: string, name: string): void;
   /** Runs SQL against the server's own local D1 and returns the rows. */
   query<Row>(sql: string): Row[];
   stop(): Promise<void>;
@@ -29,8 +31,8 @@ function freePort(): Promise<number> {
   });
 }
 
-function run(command: string, args: string[]): string {
-  const result = spawnSync(command, args, { cwd: root, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+function run(command: string, args: string[], extraEnv: Record<string, string> = {}): string {
+  const result = spawnSync(command, args, { cwd: root, encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false", ...extraEnv } });
   if (result.status !== 0) throw new Error(`${args.slice(0, 4).join(" ")} failed:\n${result.stderr}\n${result.stdout}`);
   return result.stdout;
 }
@@ -87,7 +89,15 @@ export async function startDevServer(): Promise<DevServer> {
     if (child.exitCode !== null) break;
     try {
       if ((await fetch(url)).ok) {
-        return { url, pid: child.pid ?? 0, stop, query: (sql) => queryLocal(persistTo, sql) };
+        return {
+          url,
+          pid: child.pid ?? 0,
+          stop,
+          query: (sql) => queryLocal(persistTo, sql),
+          createTeacher: (email, password, name) => {
+            run(node, ["src/cli/create-teacher.ts", "--email", email, "--name", name, "--local", "--persist-to", persistTo], { TEACHER_PASSWORD: password });
+          },
+        };
       }
     } catch {
       // not listening yet

@@ -5,7 +5,7 @@ import { CsrfField } from "./csrf.tsx";
 export function TeachShell({ teacherName, csrfToken, children }: { teacherName: string; csrfToken: string; children?: Child }) {
   return (
     <>
-      <nav aria-label="Teacher" class="actions">
+      <nav aria-label="Teacher" class="actions teach">
         <a href="/teach">Dashboard</a>
         <a href="/teach/sets/new">Add a set</a>
         <a href="/teach/documents">Documents</a>
@@ -14,8 +14,8 @@ export function TeachShell({ teacherName, csrfToken, children }: { teacherName: 
         <a href="/api/docs">API</a>
         <form method="post" action="/teach/logout">
           <CsrfField token={csrfToken} />
-          <button type="submit" class="secondary">
-            Sign out {teacherName}
+          <button type="submit" class="link">
+            Sign out ({teacherName})
           </button>
         </form>
       </nav>

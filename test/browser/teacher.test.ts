@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, browserAvailable, launchChromium } from "./chromium.ts";
+import { type DevServer, startDevServer } from "./dev-server.ts";
+
+const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
+
+const SET_WITH_ERROR = `title: "Reading a claim of responsibility"
+summary: Who says the agency did it, and how do we know?
+skills: [attribution]
+documents: ["002"]
+questions:
+  - id: who-claims
+    type: single
+    skill: attribution
+    difficulty: easy
+    prompt: According to the text, who said the SBU was behind the attack?
+    options:
+      - {id: a, text: An SBU official who is not named, feedback: "Right: the text gives the reason the official is unnamed."}
+      - {id: b, text: The U.S. State Department, feedback: "No: its spokesman says the US was not involved."}
+    answer: c
+    explanation: Find who makes a claim before you weigh it.
+    sources:
+      - document: "002"
+        quote: An SBU official, speaking on the condition of anonymity because they were not authorized to release the information, said the agency was behind the attack.
+`;
+
+describe.runIf(browserAvailable())("a teacher in Chromium", () => {
+  let server: DevServer;
+  let browser: Browser;
+  const email = "rivera@school.example";
+  const password = "a-long-teacher-password";
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDevServer(), launchChromium()]);
+    server.createTeacher(email, password, "Ms Rivera");
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const checked: string[] = [];
+  async function expectAccessible(page: Page) {
+    expect(await axeViolations(page), `axe on ${page.url()}`).toEqual([]);
+    checked.push(new URL(page.url()).pathname);
+  }
+
+  it("adds a set, fixes an error, publishes it, runs a class and reads the results", async () => {
+    const teacherContext = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
+    const teacher = await teacherContext.newPage();
+
+    // 1. Sign in.
+    await teacher.goto(`${server.url}/teach`);
+    await teacher.waitForURL("**/teach/login?next=%2Fteach");
+    await expectAccessible(teacher);
+    await teacher.getByLabel("Email").fill(email);
+    await teacher.getByLabel("Password").fill(password);
+    await teacher.getByRole("button", { name: "Sign in" }).click();
+    await teacher.waitForURL(`${server.url}/teach`);
+    expect(await teacher.locator("h1").textContent()).toBe("Hello, Ms Rivera");
+    await expectAccessible(teacher);
+
+    // 2. Paste a set with an error, read the message, fix it, preview and publish.
+    await teacher.getByRole("navigation", { name: "Teacher" }).getByRole("link", { name: "Add a set" }).click();
+    await teacher.getByLabel("Slug").fill("claims-of-responsibility");
+    await teacher.getByLabel("…or paste the set").fill(SET_WITH_ERROR);
+    await teacher.getByRole("button", { name: "Check and preview" }).click();
+    const alert = teacher.getByRole("alert");
+    await expect.poll(() => alert.textContent()).toContain('questions[0].answer: correct option "c" is not one of the options (a, b)');
+    expect(await alert.textContent()).toMatch(/Line 14: /);
+    await expectAccessible(teacher);
+    expect(await teacher.getByLabel("…or paste the set").inputValue()).toContain("answer: c");
+    await teacher.getByLabel("…or paste the set").fill(SET_WITH_ERROR.replace("answer: c", "answer: a"));
+    await teacher.getByRole("button", { name: "Check and preview" }).click();
+    await teacher.waitForURL("**/teach/sets/claims-of-responsibility");
+    expect(await teacher.locator("legend").first().textContent()).toBe("According to the text, who said the SBU was behind the attack?");
+    await expectAccessible(teacher);
+    await teacher.screenshot({ path: shot("teacher-preview"), fullPage: false });
+    await teacher.getByRole("button", { name: /^Publish/ }).click();
+    await expect.poll(() => teacher.locator("dl.meta-list").textContent()).toContain("version 1");
+
+    // 3. Create a class and assign the set.
+    await teacher.getByRole("navigation", { name: "Teacher" }).getByRole("link", { name: "Classes" }).click();
+    await expectAccessible(teacher);
+    await teacher.getByLabel("Class name").fill("Year 10 media");
+    await teacher.getByRole("button", { name: "Create class" }).click();
+    await teacher.waitForURL(/\/teach\/classes\/[0-9a-f-]{36}$/);
+    const classUrl = teacher.url();
+    const joinCode = (await teacher.locator("#join-code").textContent()) ?? "";
+    expect(joinCode).toMatch(/^[A-Z0-9]{6}$/);
+    await teacher.getByLabel("Assign a published set").selectOption("claims-of-responsibility");
+    await teacher.getByRole("button", { name: "Assign" }).click();
+    await teacher.waitForURL(classUrl);
+    await expectAccessible(teacher);
+
+    // 4. A student joins with the code in another browser context and finishes the set.
+    const studentContext = await browser.newContext();
+    const student = await studentContext.newPage();
+    await student.goto(`${server.url}/join`);
+    await expectAccessible(student);
+    await student.getByLabel("Class code").fill(joinCode.toLowerCase());
+    await student.getByLabel("Your name").fill("Sam Student");
+    await student.getByRole("button", { name: "Join" }).click();
+    await student.waitForURL(`${server.url}/`);
+    expect(await student.getByRole("heading", { name: "Set by your class" }).count()).toBe(1);
+    await student.getByRole("link", { name: "Reading a claim of responsibility" }).click();
+    await student.getByRole("button", { name: "Start the quiz" }).click();
+    await student.getByLabel("An SBU official who is not named").check();
+    await student.getByRole("button", { name: "Check answer" }).click();
+    await student.locator("#verdict").waitFor();
+    await student.getByRole("link", { name: "See your score" }).click();
+    expect(await student.locator(".score").textContent()).toBe("1 of 1 (100%)");
+    await studentContext.close();
+
+    // 5. The teacher sees the student's row and the item analysis, and downloads the CSV.
+    await teacher.goto(classUrl);
+    expect(await teacher.getByText("Sam Student").count()).toBe(1);
+    await teacher.getByRole("link", { name: "results" }).click();
+    await teacher.waitForURL("**/results/claims-of-responsibility");
+    const studentRow = teacher.getByRole("row", { name: /Sam Student/ });
+    expect(await studentRow.textContent()).toContain("1 of 1 (100%)");
+    expect(await teacher.getByRole("heading", { name: "Item analysis" }).count()).toBe(1);
+    expect(await teacher.getByText(/Answered by 1 · facility 100%/).count()).toBe(1);
+    await expectAccessible(teacher);
+    await teacher.screenshot({ path: shot("teacher-results"), fullPage: false });
+    const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download CSV" }).click()]);
+    const csv = readFileSync((await download.path()) ?? "", "utf8");
+    expect(csv.split("\r\n")[0]).toBe("Student,Attempts,First score,First percent,Best score,Time taken (seconds),Version");
+    expect(csv).toContain("Sam Student,1,1 of 1,100,1 of 1,");
+
+    // 6. The remaining teacher pages pass axe too.
+    for (const path of ["/teach/documents", "/teach/account", "/teach/sets/who-says-so", "/api/docs"]) {
+      await teacher.goto(`${server.url}${path}`);
+      await expectAccessible(teacher);
+    }
+    expect(checked.length).toBeGreaterThanOrEqual(12);
+    await teacherContext.close();
+  });
+});
