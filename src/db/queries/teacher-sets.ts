@@ -34,29 +34,9 @@ function presentVersion(v: { [K in keyof VersionSummary]: VersionSummary[K] | nu
   return v && v.id !== null ? (v as VersionSummary) : null;
 }
 
-/** The teacher's own sets (any state) and the built-in library (read-only). */
-export async function listSetsForTeacher(db: Database, teacherId: string) {
-  const rows = await db
-    .select({
-      slug: questionSets.slug,
-      ownerId: questionSets.ownerId,
-      published: questionSets.published,
-      current: versionSummary(current),
-      draft: versionSummary(draft),
-    })
-    .from(questionSets)
-    .leftJoin(current, eq(current.id, questionSets.currentVersionId))
-    .leftJoin(draft, eq(draft.id, questionSets.draftVersionId))
-    .where(or(eq(questionSets.ownerId, teacherId), and(isNull(questionSets.ownerId), eq(questionSets.published, true))))
-    .orderBy(asc(questionSets.slug));
-  return rows.map((row) => ({ ...row, builtIn: row.ownerId === null, current: presentVersion(row.current), draft: presentVersion(row.draft) }));
-}
-
-export type TeacherSet = NonNullable<Awaited<ReturnType<typeof findSetForTeacher>>>;
-
-/** A set the teacher may see: their own, or a built-in one. Another teacher's set is not found. */
-export async function findSetForTeacher(db: Database, teacherId: string, slug: string) {
-  const [row] = await db
+/** Sets with their current and draft versions side by side. */
+function setsWithVersions(db: Database) {
+  return db
     .select({
       id: questionSets.id,
       slug: questionSets.slug,
@@ -67,11 +47,31 @@ export async function findSetForTeacher(db: Database, teacherId: string, slug: s
     })
     .from(questionSets)
     .leftJoin(current, eq(current.id, questionSets.currentVersionId))
-    .leftJoin(draft, eq(draft.id, questionSets.draftVersionId))
+    .leftJoin(draft, eq(draft.id, questionSets.draftVersionId));
+}
+
+function withVersions<Row extends { ownerId: string | null; current: Parameters<typeof presentVersion>[0]; draft: Parameters<typeof presentVersion>[0] }>(
+  row: Row,
+) {
+  return { ...row, builtIn: row.ownerId === null, current: presentVersion(row.current), draft: presentVersion(row.draft) };
+}
+
+/** The teacher's own sets (any state) and the built-in library (read-only). */
+export async function listSetsForTeacher(db: Database, teacherId: string) {
+  const rows = await setsWithVersions(db)
+    .where(or(eq(questionSets.ownerId, teacherId), and(isNull(questionSets.ownerId), eq(questionSets.published, true))))
+    .orderBy(asc(questionSets.slug));
+  return rows.map(withVersions);
+}
+
+export type TeacherSet = NonNullable<Awaited<ReturnType<typeof findSetForTeacher>>>;
+
+/** A set the teacher may see: their own, or a built-in one. Another teacher's set is not found. */
+export async function findSetForTeacher(db: Database, teacherId: string, slug: string) {
+  const [row] = await setsWithVersions(db)
     .where(and(eq(questionSets.slug, slug), or(eq(questionSets.ownerId, teacherId), isNull(questionSets.ownerId))))
     .limit(1);
-  if (!row) return undefined;
-  return { ...row, builtIn: row.ownerId === null, current: presentVersion(row.current), draft: presentVersion(row.draft) };
+  return row ? withVersions(row) : undefined;
 }
 
 async function runStatements(db: Database, statements: SqlStatement[]): Promise<void> {
