@@ -100,7 +100,6 @@ export function ClassPage({
           ))}
         </ul>
       )}
-      <FormErrors />
     </>
   );
 }
