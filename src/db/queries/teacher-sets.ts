@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, max, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, max, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { QuestionSet, SourceDocument } from "../../content/schema.ts";
 import { ConflictError, NotFoundError } from "../../lib/errors.ts";
@@ -196,4 +196,30 @@ export async function insertTeacherDocument(db: Database, teacherId: string, doc
     .returning({ id: documents.id });
   if (rows.length === 0)
     throw new ConflictError(`A document with the id "${document.id}" already exists. Choose another id.`, [{ path: "id", message: "already exists" }]);
+}
+
+/** Every version of a set, newest first. */
+export async function listSetVersions(db: Database, setId: number) {
+  return db
+    .select({
+      id: setVersions.id,
+      version: setVersions.version,
+      title: setVersions.title,
+      questionCount: setVersions.questionCount,
+      createdAt: setVersions.createdAt,
+    })
+    .from(setVersions)
+    .where(eq(setVersions.setId, setId))
+    .orderBy(desc(setVersions.version));
+}
+export type SetVersionListing = Awaited<ReturnType<typeof listSetVersions>>;
+
+/** A document the teacher may read: their own or a built-in one. Another teacher's is not found. */
+export async function findDocumentForTeacher(db: Database, teacherId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, id), or(eq(documents.ownerId, teacherId), isNull(documents.ownerId))))
+    .limit(1);
+  return row;
 }

@@ -1,0 +1,87 @@
+import type { Context } from "hono";
+import { Hono } from "hono";
+import {
+  findSetForTeacher,
+  listSetsForTeacher,
+  listSetVersions,
+  publishSet,
+  saveDraftVersion,
+  unpublishSet,
+  versionQuestions,
+} from "../../db/queries/teacher-sets.ts";
+import type { AppEnv } from "../../env.ts";
+import { BadRequestError, NotFoundError } from "../../lib/errors.ts";
+import { requireApiToken } from "../../lib/teacher-auth.ts";
+import { routeParams } from "../../lib/validation.ts";
+import { setUpload, validateSetUpload } from "../../teach/upload.ts";
+import { apiTeacher } from "./auth.ts";
+import { presentSetDetail, presentSetSummary } from "./present.ts";
+import { type SavedVersion, type SetSummary, setUpdate, slugParam } from "./schemas.ts";
+import { apiBodyLimit, jsonBody, requireJson } from "./validation.ts";
+
+/** /api/sets: the teacher's own question sets, and the built-in library read-only. */
+export const setApi = new Hono<AppEnv>();
+
+setApi.use(requireApiToken, apiBodyLimit);
+
+const notFound = () => new NotFoundError("quiz");
+const slugRoute = routeParams(slugParam, notFound);
+
+/** One set as the teacher sees it, or 404 for another teacher's set or an unknown slug. */
+async function summaryOf(c: Context<AppEnv>, slug: string): Promise<SetSummary> {
+  const set = await findSetForTeacher(c.var.db, apiTeacher(c).id, slug);
+  if (!set) throw notFound();
+  return presentSetSummary(set);
+}
+
+setApi.get("/", async (c) => {
+  const rows = await listSetsForTeacher(c.var.db, apiTeacher(c).id);
+  return c.json({ sets: rows.map(presentSetSummary) });
+});
+
+setApi.post("/", requireJson, jsonBody(setUpload), async (c) => {
+  const upload = c.req.valid("json");
+  const teacherId = apiTeacher(c).id;
+  const set = await validateSetUpload(c.var.db, teacherId, upload);
+  const version = await saveDraftVersion(c.var.db, teacherId, upload.slug, set, "create");
+  return c.json({ slug: upload.slug, version, status: "draft" } satisfies SavedVersion, 201, { Location: `/api/sets/${upload.slug}` });
+});
+
+setApi.get("/:slug", slugRoute, async (c) => {
+  const set = await findSetForTeacher(c.var.db, apiTeacher(c).id, c.req.valid("param").slug);
+  if (!set) throw notFound();
+  const [versions, current, draft] = await Promise.all([
+    listSetVersions(c.var.db, set.id),
+    set.current ? versionQuestions(c.var.db, set.current.id) : null,
+    set.draft ? versionQuestions(c.var.db, set.draft.id) : null,
+  ]);
+  return c.json(presentSetDetail(set, versions, { current, draft }));
+});
+
+setApi.put("/:slug", slugRoute, requireJson, jsonBody(setUpdate), async (c) => {
+  const { slug } = c.req.valid("param");
+  const body = c.req.valid("json");
+  const teacherId = apiTeacher(c).id;
+  // Ownership before the content is parsed: a set the teacher may not edit is a 404, and nothing is written.
+  const existing = await findSetForTeacher(c.var.db, teacherId, slug);
+  if (!existing || existing.builtIn) throw notFound();
+  if (body.slug !== undefined && body.slug !== slug)
+    throw new BadRequestError("The slug in the body does not match the URL. Leave it out, or send the same slug.", [
+      { path: "slug", message: `expected "${slug}"` },
+    ]);
+  const set = await validateSetUpload(c.var.db, teacherId, { ...body, slug });
+  const version = await saveDraftVersion(c.var.db, teacherId, slug, set, "update");
+  return c.json({ slug, version, status: "draft" } satisfies SavedVersion);
+});
+
+setApi.post("/:slug/publish", slugRoute, async (c) => {
+  const { slug } = c.req.valid("param");
+  await publishSet(c.var.db, apiTeacher(c).id, slug);
+  return c.json(await summaryOf(c, slug));
+});
+
+setApi.post("/:slug/unpublish", slugRoute, async (c) => {
+  const { slug } = c.req.valid("param");
+  await unpublishSet(c.var.db, apiTeacher(c).id, slug);
+  return c.json(await summaryOf(c, slug));
+});
