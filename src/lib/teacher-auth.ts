@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
-import { findSessionTeacher, findTokenTeacher, SESSION_ABSOLUTE_MS } from "../db/queries/teachers.ts";
+import { findSessionTeacher, findTokenTeacher, SESSION_ABSOLUTE_MS, type Teacher } from "../db/queries/teachers.ts";
 import type { AppEnv } from "../env.ts";
 import { UnauthorizedError } from "./errors.ts";
 import { cookieOptions } from "./identity.ts";
@@ -51,3 +51,10 @@ export const requireApiToken = createMiddleware<AppEnv>(async (c, next) => {
   c.set("teacher", teacher);
   await next();
 });
+
+/** The signed-in teacher or token owner. The require* middleware runs first, so this only throws if a route forgot it. */
+export function currentTeacher(c: Context<AppEnv>): Teacher {
+  const teacher = c.var.teacher;
+  if (!teacher) throw new UnauthorizedError();
+  return teacher;
+}

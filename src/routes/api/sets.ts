@@ -11,10 +11,9 @@ import {
 } from "../../db/queries/teacher-sets.ts";
 import type { AppEnv } from "../../env.ts";
 import { BadRequestError, NotFoundError } from "../../lib/errors.ts";
-import { requireApiToken } from "../../lib/teacher-auth.ts";
+import { currentTeacher, requireApiToken } from "../../lib/teacher-auth.ts";
 import { routeParams } from "../../lib/validation.ts";
 import { setUpload, validateSetUpload } from "../../teach/upload.ts";
-import { apiTeacher } from "./auth.ts";
 import { presentSetDetail, presentSetSummary } from "./present.ts";
 import { type SavedVersion, type SetSummary, setUpdate, slugParam } from "./schemas.ts";
 import { apiBodyLimit, jsonBody, requireJson } from "./validation.ts";
@@ -29,26 +28,26 @@ const slugRoute = routeParams(slugParam, notFound);
 
 /** One set as the teacher sees it, or 404 for another teacher's set or an unknown slug. */
 async function summaryOf(c: Context<AppEnv>, slug: string): Promise<SetSummary> {
-  const set = await findSetForTeacher(c.var.db, apiTeacher(c).id, slug);
+  const set = await findSetForTeacher(c.var.db, currentTeacher(c).id, slug);
   if (!set) throw notFound();
   return presentSetSummary(set);
 }
 
 setApi.get("/", async (c) => {
-  const rows = await listSetsForTeacher(c.var.db, apiTeacher(c).id);
+  const rows = await listSetsForTeacher(c.var.db, currentTeacher(c).id);
   return c.json({ sets: rows.map(presentSetSummary) });
 });
 
 setApi.post("/", requireJson, jsonBody(setUpload), async (c) => {
   const upload = c.req.valid("json");
-  const teacherId = apiTeacher(c).id;
+  const teacherId = currentTeacher(c).id;
   const set = await validateSetUpload(c.var.db, teacherId, upload);
   const version = await saveDraftVersion(c.var.db, teacherId, upload.slug, set, "create");
   return c.json({ slug: upload.slug, version, status: "draft" } satisfies SavedVersion, 201, { Location: `/api/sets/${upload.slug}` });
 });
 
 setApi.get("/:slug", slugRoute, async (c) => {
-  const set = await findSetForTeacher(c.var.db, apiTeacher(c).id, c.req.valid("param").slug);
+  const set = await findSetForTeacher(c.var.db, currentTeacher(c).id, c.req.valid("param").slug);
   if (!set) throw notFound();
   const [versions, current, draft] = await Promise.all([
     listSetVersions(c.var.db, set.id),
@@ -61,7 +60,7 @@ setApi.get("/:slug", slugRoute, async (c) => {
 setApi.put("/:slug", slugRoute, requireJson, jsonBody(setUpdate), async (c) => {
   const { slug } = c.req.valid("param");
   const body = c.req.valid("json");
-  const teacherId = apiTeacher(c).id;
+  const teacherId = currentTeacher(c).id;
   // Ownership before the content is parsed: a set the teacher may not edit is a 404, and nothing is written.
   const existing = await findSetForTeacher(c.var.db, teacherId, slug);
   if (!existing || existing.builtIn) throw notFound();
@@ -76,12 +75,12 @@ setApi.put("/:slug", slugRoute, requireJson, jsonBody(setUpdate), async (c) => {
 
 setApi.post("/:slug/publish", slugRoute, async (c) => {
   const { slug } = c.req.valid("param");
-  await publishSet(c.var.db, apiTeacher(c).id, slug);
+  await publishSet(c.var.db, currentTeacher(c).id, slug);
   return c.json(await summaryOf(c, slug));
 });
 
 setApi.post("/:slug/unpublish", slugRoute, async (c) => {
   const { slug } = c.req.valid("param");
-  await unpublishSet(c.var.db, apiTeacher(c).id, slug);
+  await unpublishSet(c.var.db, currentTeacher(c).id, slug);
   return c.json(await summaryOf(c, slug));
 });

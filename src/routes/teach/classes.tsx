@@ -5,6 +5,7 @@ import { assignSet, classResultsData, createClass, findClassForTeacher, listClas
 import { listSetsForTeacher } from "../../db/queries/teacher-sets.ts";
 import type { AppEnv } from "../../env.ts";
 import { NotFoundError } from "../../lib/errors.ts";
+import { currentTeacher } from "../../lib/teacher-auth.ts";
 import { formBody, routeParams } from "../../lib/validation.ts";
 import { classResultsCsv } from "../../teach/csv.ts";
 import { computeClassResults } from "../../teach/results.ts";
@@ -18,17 +19,17 @@ const classParams = routeParams(z.object({ id: z.uuid() }), () => new NotFoundEr
 const resultParams = routeParams(z.object({ id: z.uuid(), slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}(\.csv)?$/) }), () => new NotFoundError("class"));
 
 teachClassRoutes.get("/", async (c) => {
-  const classes = await listClasses(c.var.db, c.var.teacher?.id ?? "");
+  const classes = await listClasses(c.var.db, currentTeacher(c).id);
   return renderTeach(c, "Classes", <ClassesPage classes={classes} csrfToken={c.var.csrfToken} />);
 });
 
 teachClassRoutes.post("/", formBody(z.strictObject({ name: z.string().trim().min(1, "Give the class a name.").max(80), _csrf: z.string() })), async (c) => {
-  const created = await createClass(c.var.db, c.var.teacher?.id ?? "", c.req.valid("form").name);
+  const created = await createClass(c.var.db, currentTeacher(c).id, c.req.valid("form").name);
   return c.redirect(`/teach/classes/${created.id}`, 303);
 });
 
 teachClassRoutes.get("/:id", classParams, async (c) => {
-  const teacherId = c.var.teacher?.id ?? "";
+  const teacherId = currentTeacher(c).id;
   const klass = await findClassForTeacher(c.var.db, teacherId, c.req.valid("param").id);
   if (!klass) throw new NotFoundError("class");
   const assignable = await listSetsForTeacher(c.var.db, teacherId);
@@ -38,7 +39,7 @@ teachClassRoutes.get("/:id", classParams, async (c) => {
 
 teachClassRoutes.post("/:id/sets", classParams, formBody(z.strictObject({ slug, _csrf: z.string() })), async (c) => {
   const { id } = c.req.valid("param");
-  await assignSet(c.var.db, c.var.teacher?.id ?? "", id, c.req.valid("form").slug);
+  await assignSet(c.var.db, currentTeacher(c).id, id, c.req.valid("form").slug);
   return c.redirect(`/teach/classes/${id}`, 303);
 });
 
@@ -47,7 +48,7 @@ teachClassRoutes.get("/:id/results/:slug", resultParams, async (c) => {
   const { id, slug: requested } = c.req.valid("param");
   const csv = requested.endsWith(".csv");
   const setSlug = csv ? requested.slice(0, -4) : requested;
-  const data = await classResultsData(c.var.db, c.var.teacher?.id ?? "", id, setSlug);
+  const data = await classResultsData(c.var.db, currentTeacher(c).id, id, setSlug);
   if (!data) throw new NotFoundError("class or set");
   const results = computeClassResults(data.questions, data.attempts);
   if (csv) {

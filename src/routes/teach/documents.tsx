@@ -3,6 +3,7 @@ import { contentHash } from "../../content/hash.ts";
 import { insertTeacherDocument, listDocumentsForTeacher } from "../../db/queries/teacher-sets.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError, BadRequestError } from "../../lib/errors.ts";
+import { currentTeacher } from "../../lib/teacher-auth.ts";
 import { zodDetails } from "../../lib/validation.ts";
 import { documentUpload, toSourceDocument } from "../../teach/upload.ts";
 import { DocumentsPage } from "../../views/pages/teach/documents.tsx";
@@ -11,12 +12,12 @@ import { formValues, renderTeach } from "./render.tsx";
 export const teachDocumentRoutes = new Hono<AppEnv>();
 
 teachDocumentRoutes.get("/", async (c) => {
-  const documents = await listDocumentsForTeacher(c.var.db, c.var.teacher?.id ?? "");
+  const documents = await listDocumentsForTeacher(c.var.db, currentTeacher(c).id);
   return renderTeach(c, "Documents", <DocumentsPage documents={documents} csrfToken={c.var.csrfToken} values={{}} added={c.req.query("added")} />);
 });
 
 teachDocumentRoutes.post("/", async (c) => {
-  const teacherId = c.var.teacher?.id ?? "";
+  const teacherId = currentTeacher(c).id;
   const form = await c.req.parseBody();
   const { _csrf, ...fields } = formValues({ ...form, _csrf: "" });
   try {

@@ -20,6 +20,7 @@ import {
 } from "../../db/queries/teacher-sets.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError, BadRequestError, type ErrorDetail, NotFoundError } from "../../lib/errors.ts";
+import { currentTeacher } from "../../lib/teacher-auth.ts";
 import { routeParams, zodDetails } from "../../lib/validation.ts";
 import { type SetUpload, setUpload, validateSetUpload } from "../../teach/upload.ts";
 import { DashboardPage } from "../../views/pages/teach/dashboard.tsx";
@@ -32,8 +33,7 @@ const SKILL_CHOICES = Object.entries(SKILLS) as [string, string][];
 const setParams = routeParams(z.object({ slug }), () => new NotFoundError("quiz"));
 
 teachSetRoutes.get("/", async (c) => {
-  const teacher = c.var.teacher;
-  if (!teacher) throw new NotFoundError();
+  const teacher = currentTeacher(c);
   const [sets, classes] = await Promise.all([listSetsForTeacher(c.var.db, teacher.id), listClasses(c.var.db, teacher.id)]);
   return renderTeach(c, "Dashboard", <DashboardPage name={teacher.displayName} sets={sets} classes={classes} />);
 });
@@ -71,7 +71,7 @@ async function inlineErrors<T>(work: () => Promise<T>): Promise<{ ok: true; valu
 }
 
 teachSetRoutes.post("/sets", async (c) => {
-  const teacherId = c.var.teacher?.id ?? "";
+  const teacherId = currentTeacher(c).id;
   const form = await c.req.parseBody();
   const result = await inlineErrors(async () => {
     const { upload } = await readUploadForm(form);
@@ -93,7 +93,7 @@ async function manageSetPage(
   set: TeacherSet,
   extra: { uploadValues?: Record<string, string>; error?: string; details?: ErrorDetail[] } = {},
 ) {
-  const teacherId = c.var.teacher?.id ?? "";
+  const teacherId = currentTeacher(c).id;
   const shown = set.draft ? { ...set.draft, kind: "draft" as const } : set.current ? { ...set.current, kind: "current" as const } : null;
   const questions = shown ? await versionQuestions(c.var.db, shown.id) : [];
   const [documents, teacherDocuments] = await Promise.all([
@@ -122,7 +122,7 @@ async function manageSetPage(
 }
 
 async function ownSetOr404(c: Context<AppEnv>, slugValue: string, allowBuiltIn = false): Promise<TeacherSet> {
-  const set = await findSetForTeacher(c.var.db, c.var.teacher?.id ?? "", slugValue);
+  const set = await findSetForTeacher(c.var.db, currentTeacher(c).id, slugValue);
   if (!set || (set.builtIn && !allowBuiltIn)) throw new NotFoundError("quiz");
   return set;
 }
@@ -142,12 +142,12 @@ teachSetRoutes.post("/sets/:slug/versions", setParams, async (c) => {
 });
 
 teachSetRoutes.post("/sets/:slug/publish", setParams, async (c) => {
-  await publishSet(c.var.db, c.var.teacher?.id ?? "", c.req.valid("param").slug);
+  await publishSet(c.var.db, currentTeacher(c).id, c.req.valid("param").slug);
   return c.redirect(`/teach/sets/${c.req.valid("param").slug}`, 303);
 });
 
 teachSetRoutes.post("/sets/:slug/unpublish", setParams, async (c) => {
-  await unpublishSet(c.var.db, c.var.teacher?.id ?? "", c.req.valid("param").slug);
+  await unpublishSet(c.var.db, currentTeacher(c).id, c.req.valid("param").slug);
   return c.redirect(`/teach/sets/${c.req.valid("param").slug}`, 303);
 });
 
