@@ -29,11 +29,11 @@ teachAuthRoutes.post("/login", async (c) => {
   const next = safeNext(parsed.success ? parsed.data.next : undefined);
   // Keyed by account, not address: a whole school may share one IP.
   await enforceLoginLimit(c.env, c.var.db, `login:email:${email}`);
+  const password = parsed.success ? parsed.data.password : "";
   const teacher = parsed.success ? await findTeacherByEmail(c.var.db, email) : undefined;
-  const valid =
-    teacher && parsed.success
-      ? await verifyPassword(parsed.data.password, teacher.passwordHash)
-      : (await burnPasswordCheck(parsed.success ? parsed.data.password : ""), false);
+  let valid = false;
+  if (teacher) valid = await verifyPassword(password, teacher.passwordHash);
+  else await burnPasswordCheck(password); // same work for an unknown email, so timing reveals nothing
   if (!teacher || !valid) {
     c.status(401);
     return renderTeach(
