@@ -103,6 +103,7 @@ describe.runIf(browserAvailable())("a student in Chromium", () => {
     await page.waitForURL(/questions\/1$/);
     const total = Number(/of (\d+)/.exec(await page.locator("h1").innerText())?.[1]);
     for (let n = 1; n <= total; n++) {
+      await page.locator("h1", { hasText: `Question ${n} of ${total}` }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       await page.locator("input[name=choice]").last().check();
       await page.getByRole("button", { name: "Check answer" }).click();
@@ -114,6 +115,31 @@ describe.runIf(browserAvailable())("a student in Chromium", () => {
     await page.waitForURL(/\/attempts\/[0-9a-f-]+$/);
     expect(await page.locator(".score").innerText()).toMatch(new RegExp(`of ${total}`));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
+
+  it("plays every published set in the library to its score", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const slugs = await page.locator('ul.cards h2 a[href^="/sets/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    expect(slugs.length).toBeGreaterThanOrEqual(6);
+    for (const href of slugs) {
+      await page.goto(`${server.url}${href}`);
+      await page.getByRole("button", { name: "Start the quiz" }).click();
+      await page.waitForURL(/questions\/1$/);
+      const total = Number(/of (\d+)/.exec((await page.locator("h1").textContent()) ?? "")?.[1]);
+      for (let n = 1; n <= total; n++) {
+        await page.locator("h1", { hasText: `Question ${n} of ${total}` }).waitFor();
+        await page.locator("input[name=choice]").first().check();
+        await page.getByRole("button", { name: "Check answer" }).click();
+        await page.locator("#verdict").waitFor();
+        expect(await page.locator('figcaption a[href*="hl="]').count(), `${href} question ${n} cites a source`).toBeGreaterThan(0);
+        await page.locator("a.button").click();
+      }
+      await page.waitForURL(/\/attempts\/[0-9a-f-]+$/);
+      expect(await page.locator(".score").textContent(), href).toMatch(new RegExp(`^\\d+ of ${total} \\(\\d+%\\)$`));
+    }
     await context.close();
   });
 });
