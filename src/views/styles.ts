@@ -60,7 +60,11 @@ textarea{min-height:12rem;font-family:ui-monospace,monospace;font-size:.9rem}
 @media (max-width:30rem){h1{font-size:1.35rem}header.site nav a{margin:0 .75rem 0 0}}
 `;
 
-/** Progressive enhancement only: every page works without it. */
+/**
+ * Progressive enhancement only: every page works without it. It stops double clicks on
+ * submit buttons and moves focus to the verdict (or the error) after answering.
+ */
 export const SCRIPT = `
 document.addEventListener("submit",function(e){var b=e.target.querySelector("button[type=submit]");if(b){setTimeout(function(){b.disabled=true;b.textContent="Sending…"},0)}});
+var f=document.getElementById("verdict")||document.getElementById("answer-error");if(f){if(!f.hasAttribute("tabindex"))f.setAttribute("tabindex","-1");f.focus()}
 `;

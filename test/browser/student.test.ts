@@ -56,6 +56,8 @@ describe.runIf(browserAvailable())("a student in Chromium", () => {
       await page.keyboard.press("Enter");
       await page.locator("#verdict").waitFor();
 
+      // Focus moves to the verdict, so keyboard and screen-reader users start at the result.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("verdict");
       // Feedback: verdict in words, an explanation, and sources linked to the highlighted passage.
       expect(await page.locator("#verdict").innerText()).toMatch(/Correct|Not quite/);
       expect(await page.getByRole("heading", { name: "Explanation" }).count()).toBe(1);
