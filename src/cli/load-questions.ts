@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { loadLibrary } from "../content/library.ts";
 import { formatIssue } from "../content/parse.ts";
-import { CURRENT_STATE_QUERIES, type LibraryState, planLibrarySync, toSqlScript } from "../db/library-sync.ts";
+import { CURRENT_STATE_QUERIES, LibraryConflictError, type LibraryState, planLibrarySync, toSqlScript } from "../db/library-sync.ts";
 import { readContentFiles } from "./files.ts";
 import { executeD1Script, queryD1, targetFromArgs } from "./wrangler.ts";
 
@@ -18,8 +18,14 @@ if (library.issues.length > 0) {
 const state: LibraryState = {
   documents: queryD1(target, CURRENT_STATE_QUERIES.documents),
   sets: queryD1(target, CURRENT_STATE_QUERIES.sets),
+  teacherDocuments: queryD1(target, CURRENT_STATE_QUERIES.teacherDocuments),
+  teacherSets: queryD1(target, CURRENT_STATE_QUERIES.teacherSets),
 };
-const plan = await planLibrarySync(library, state);
+const plan = await planLibrarySync(library, state).catch((error: unknown) => {
+  if (!(error instanceof LibraryConflictError)) throw error;
+  console.error(`${error.message}\nNothing was loaded.`);
+  process.exit(1);
+});
 if (plan.statements.length === 0) {
   console.log(`Question library is up to date (${target.name}).`);
 } else {

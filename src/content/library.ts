@@ -1,6 +1,6 @@
 import { type ContentIssue, formatPath, type ParsedFile, parseDocumentFile, parseQuestionSet } from "./parse.ts";
 import type { QuestionSet, SourceDocument } from "./schema.ts";
-import { closestPassage, locateQuote } from "./text.ts";
+import { closestPassage, locateQuote, type PreparedDocument, prepareDocument } from "./text.ts";
 
 /** A file under `questions/`, named relative to it: `documents/002.md`, `sets/attribution.yaml`. */
 export type ContentFile = {
@@ -23,9 +23,13 @@ export interface Library {
 const SET_FILE = /^sets\/([^/]+)\.(ya?ml|json)$/;
 const DOCUMENT_FILE = /^documents\/([^/]+)\.md$/;
 
+/** Past this many misquotes in one file, errors skip the (costlier) closest-passage hint. */
+const MAX_HINTS_PER_FILE = 20;
+
 /**
  * Checks that every passage and source quote appears verbatim in the document it names.
- * `documents` holds every document the set may cite, keyed by id.
+ * `documents` holds every document the set may cite, keyed by id. Each document is
+ * normalised once, however many quotes cite it.
  */
 export function checkQuotes(
   file: string,
@@ -34,6 +38,12 @@ export function checkQuotes(
   documents: ReadonlyMap<string, Pick<SourceDocument, "body">>,
 ): ContentIssue[] {
   const issues: ContentIssue[] = [];
+  const prepared = new Map<string, PreparedDocument>();
+  const prepare = (id: string, body: string) => {
+    const cached = prepared.get(id) ?? prepareDocument(body);
+    prepared.set(id, cached);
+    return cached;
+  };
   set.documents.forEach((id, index) => {
     if (!documents.has(id))
       issues.push({ file, path: formatPath(["documents", index]), line: lineOf(["documents", index]), message: `unknown document "${id}"` });
@@ -43,14 +53,11 @@ export function checkQuotes(
       question[field].forEach((ref, rIndex) => {
         const document = documents.get(ref.document);
         if (!document) return; // reported once above, against the set's document list
-        if (locateQuote(document.body, ref.quote)) return;
+        const text = prepare(ref.document, document.body);
+        if (locateQuote(text, ref.quote)) return;
         const path = ["questions", qIndex, field, rIndex, "quote"];
-        issues.push({
-          file,
-          path: formatPath(path),
-          line: lineOf(path),
-          message: `not found in document ${ref.document} (closest passage: "${closestPassage(document.body, ref.quote)}")`,
-        });
+        const hint = issues.length < MAX_HINTS_PER_FILE ? ` (closest passage: "${closestPassage(text, ref.quote)}")` : "";
+        issues.push({ file, path: formatPath(path), line: lineOf(path), message: `not found in document ${ref.document}${hint}` });
       });
     }
   });

@@ -44,11 +44,26 @@ export function normalise(source: string): string {
   return normaliseWithOffsets(source).text;
 }
 
+/** A document prepared once for many quote lookups: normalised text and words. */
+export interface PreparedDocument {
+  normalised: NormalisedText;
+  /** The document's words as written, for showing a passage. */
+  words: string[];
+  /** The same words normalised and lower-cased, for comparing. */
+  keys: string[];
+}
+
+export function prepareDocument(body: string): PreparedDocument {
+  const normalised = normaliseWithOffsets(body);
+  const words = body.split(/\s+/).filter(Boolean);
+  return { normalised, words, keys: words.map((word) => normalise(word).toLowerCase()) };
+}
+
 /** Where a quote sits in the original document text, as [start, end) offsets; null if absent. */
-export function locateQuote(documentText: string, quote: string): { start: number; end: number } | null {
+export function locateQuote(document: string | PreparedDocument, quote: string): { start: number; end: number } | null {
   const needle = normalise(quote);
   if (needle.length === 0) return null;
-  const haystack = normaliseWithOffsets(documentText);
+  const haystack = typeof document === "string" ? normaliseWithOffsets(document) : document.normalised;
   const at = haystack.text.indexOf(needle);
   if (at < 0) return null;
   const start = haystack.offsets[at] as number;
@@ -56,22 +71,25 @@ export function locateQuote(documentText: string, quote: string): { start: numbe
   return { start, end };
 }
 
-/** The document passage that shares most words with a quote that was not found, for error messages. */
-export function closestPassage(documentText: string, quote: string, maxLength = 90): string {
-  const words = documentText.split(/\s+/).filter(Boolean);
+/**
+ * The document passage that shares most words with a quote that was not found, for error
+ * messages. A sliding window keeps this linear in the document's length.
+ */
+export function closestPassage(document: string | PreparedDocument, quote: string, maxLength = 90): string {
+  const { words, keys } = typeof document === "string" ? prepareDocument(document) : document;
   const wanted = normalise(quote).toLowerCase().split(" ").filter(Boolean);
   if (words.length === 0 || wanted.length === 0) return "";
   const wantedSet = new Set(wanted);
   const width = Math.min(wanted.length, words.length);
+  const hit = (i: number) => (wantedSet.has(keys[i] as string) ? 1 : 0);
+  let inWindow = 0;
+  for (let j = 0; j < width; j++) inWindow += hit(j);
   let best = 0;
   let bestScore = -1;
   for (let i = 0; i + width <= words.length; i++) {
-    let score = 0;
-    for (let j = 0; j < width; j++) {
-      if (wantedSet.has(normalise(words[i + j] as string).toLowerCase())) score++;
-    }
+    if (i > 0) inWindow += hit(i + width - 1) - hit(i - 1);
     // Prefer windows that start with the quote's first word, so the hint lines up.
-    if (normalise(words[i] as string).toLowerCase() === wanted[0]) score += 0.5;
+    const score = inWindow + (keys[i] === wanted[0] ? 0.5 : 0);
     if (score > bestScore) {
       bestScore = score;
       best = i;

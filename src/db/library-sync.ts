@@ -21,6 +21,9 @@ export interface SqlStatement {
 export interface LibraryState {
   documents: { id: string; content_hash: string }[];
   sets: { slug: string; published: number; version: number | null; content_hash: string | null }[];
+  /** Ids and slugs teachers already use, which the built-in library must not take over. */
+  teacherDocuments?: { id: string }[];
+  teacherSets?: { slug: string }[];
 }
 
 export const CURRENT_STATE_QUERIES = {
@@ -28,7 +31,14 @@ export const CURRENT_STATE_QUERIES = {
   sets: `SELECT s.slug, s.published, v.version, v.content_hash
          FROM question_sets s LEFT JOIN set_versions v ON v.id = s.current_version_id
          WHERE s.owner_id IS NULL`,
+  teacherDocuments: "SELECT id FROM documents WHERE owner_id IS NOT NULL",
+  teacherSets: "SELECT slug FROM question_sets WHERE owner_id IS NOT NULL",
 } as const;
+
+/** The library wants an id or slug a teacher already uses; loading it would corrupt theirs. */
+export class LibraryConflictError extends Error {
+  override name = "LibraryConflictError";
+}
 
 export interface SyncPlan {
   statements: SqlStatement[];
@@ -44,6 +54,17 @@ export function documentHash(document: SourceDocument): Promise<string> {
 }
 
 export async function planLibrarySync(library: { documents: SourceDocument[]; sets: LoadedSet[] }, state: LibraryState): Promise<SyncPlan> {
+  const takenIds = new Set(state.teacherDocuments?.map((d) => d.id));
+  const takenSlugs = new Set(state.teacherSets?.map((s) => s.slug));
+  const conflicts = [
+    ...library.documents.filter((d) => takenIds.has(d.id)).map((d) => `document id "${d.id}"`),
+    ...library.sets.filter((s) => takenSlugs.has(s.slug)).map((s) => `set slug "${s.slug}"`),
+  ];
+  if (conflicts.length > 0) {
+    throw new LibraryConflictError(
+      `A teacher already uses ${conflicts.join(", ")}. Rename ${conflicts.length === 1 ? "it" : "them"} in questions/ before loading.`,
+    );
+  }
   const statements: SqlStatement[] = [];
   const summary: string[] = [];
   const documentHashes = new Map(state.documents.map((d) => [d.id, d.content_hash]));

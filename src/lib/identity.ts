@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { getSignedCookie, setSignedCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env.ts";
-import { ConfigurationError, ForbiddenError } from "./errors.ts";
+import { BadRequestError, ConfigurationError, ForbiddenError } from "./errors.ts";
 
 const COOKIE = "sw_id";
 const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
@@ -82,7 +82,10 @@ export const requireCsrfToken = createMiddleware<AppEnv>(async (c, next) => {
 async function formToken(c: Context<AppEnv>): Promise<string | undefined> {
   const type = c.req.header("content-type") ?? "";
   if (!type.startsWith("application/x-www-form-urlencoded") && !type.startsWith("multipart/form-data")) return undefined;
-  const body = await c.req.parseBody({ all: true });
+  // A body that cannot be parsed is the client's mistake: a 400, not a 500.
+  const body = await c.req.parseBody({ all: true }).catch(() => {
+    throw new BadRequestError("The form could not be read. Reload the page and try again.");
+  });
   const token = body._csrf;
   return typeof token === "string" ? token : undefined;
 }

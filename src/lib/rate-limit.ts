@@ -1,27 +1,43 @@
 import { sql } from "drizzle-orm";
+import type { Context } from "hono";
 import type { Database } from "../db/client.ts";
 import { rateLimits } from "../db/schema.ts";
+import type { AppEnv } from "../env.ts";
 import { TooManyRequestsError } from "./errors.ts";
 
-/** Matches `[[ratelimits]] LOGIN_RATE_LIMITER` in wrangler.toml, so both paths enforce the same rule. */
-export const LOGIN_LIMIT = { limit: 5, periodSeconds: 60 };
+/** Each rule matches its `[[ratelimits]]` binding in wrangler.toml, so both paths enforce the same limit. */
+export const RATE_LIMITS = {
+  /** Sign-in attempts for one account from one address: slows guessing without letting others lock it out. */
+  login: { binding: "LOGIN_RATE_LIMITER", limit: 5, periodSeconds: 60, message: "Too many sign-in attempts. Wait a minute, then try again." },
+  /** Sign-in, sign-up and class joins from one address: slows password spraying and join-code guessing. */
+  address: { binding: "ADDRESS_RATE_LIMITER", limit: 120, periodSeconds: 60, message: "Too many requests from your network. Wait a minute, then try again." },
+} as const;
+
+export type RateLimitRule = keyof typeof RATE_LIMITS;
 
 /**
- * Allows at most LOGIN_LIMIT attempts per key per period. Uses the Workers Rate Limiting
- * binding where it is configured and a D1 counter where it is not; throws a 429 when over.
+ * Counts one request against a rule and throws a 429 when over it. Uses the Workers Rate
+ * Limiting binding where it is configured and a D1 fixed-window counter where it is not.
  */
-export async function enforceLoginLimit(env: Partial<Pick<Env, "LOGIN_RATE_LIMITER">>, db: Database, key: string, now = Date.now()): Promise<void> {
-  const message = "Too many sign-in attempts. Wait a minute, then try again.";
-  if (env.LOGIN_RATE_LIMITER) {
-    const { success } = await env.LOGIN_RATE_LIMITER.limit({ key });
-    if (!success) throw new TooManyRequestsError(message, LOGIN_LIMIT.periodSeconds);
+export async function enforceRateLimit(
+  env: Partial<Pick<Env, (typeof RATE_LIMITS)[RateLimitRule]["binding"]>>,
+  db: Database,
+  rule: RateLimitRule,
+  key: string,
+  now = Date.now(),
+): Promise<void> {
+  const { binding, limit, periodSeconds, message } = RATE_LIMITS[rule];
+  const limiter = env[binding];
+  if (limiter) {
+    const { success } = await limiter.limit({ key: `${rule}:${key}` });
+    if (!success) throw new TooManyRequestsError(message, periodSeconds);
     return;
   }
-  const windowMs = LOGIN_LIMIT.periodSeconds * 1000;
-  // One statement: start a new window if the old one is over, else count this attempt in it.
+  const windowMs = periodSeconds * 1000;
+  // One statement: start a new window if the old one is over, else count this request in it.
   const [row] = await db
     .insert(rateLimits)
-    .values({ key, windowStartedAt: now, count: 1 })
+    .values({ key: `${rule}:${key}`, windowStartedAt: now, count: 1 })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
@@ -30,7 +46,12 @@ export async function enforceLoginLimit(env: Partial<Pick<Env, "LOGIN_RATE_LIMIT
       },
     })
     .returning({ count: rateLimits.count, windowStartedAt: rateLimits.windowStartedAt });
-  if (row && row.count > LOGIN_LIMIT.limit) {
+  if (row && row.count > limit) {
     throw new TooManyRequestsError(message, Math.max(1, Math.ceil((row.windowStartedAt + windowMs - now) / 1000)));
   }
+}
+
+/** The client's address as Cloudflare reports it ("local" in development and tests). */
+export function clientAddress(c: Context<AppEnv>): string {
+  return c.req.header("CF-Connecting-IP") ?? "local";
 }

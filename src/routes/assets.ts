@@ -7,7 +7,7 @@ export const assetRoutes = new Hono<AppEnv>();
 
 assetRoutes.get("/:fingerprint/:name", (c) => {
   const name = c.req.param("name");
-  if (!(name in ASSETS)) throw new NotFoundError("file");
+  if (!Object.hasOwn(ASSETS, name)) throw new NotFoundError("file");
   const asset = ASSETS[name as keyof typeof ASSETS];
   // An old fingerprint still gets the current file, but only the current one is cached forever.
   const current = c.req.path === assetPath(name as keyof typeof ASSETS);

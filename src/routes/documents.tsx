@@ -2,20 +2,24 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { highlightPassage } from "../content/highlight.ts";
 import { documentId } from "../content/schema.ts";
-import { findDocument } from "../db/queries/documents.ts";
+import { findReadableDocument } from "../db/queries/documents.ts";
 import type { AppEnv } from "../env.ts";
 import { NotFoundError } from "../lib/errors.ts";
+import { loadTeacher } from "../lib/teacher-auth.ts";
 import { routeParams } from "../lib/validation.ts";
 import { ReaderPage } from "../views/pages/reader.tsx";
 
 export const documentRoutes = new Hono<AppEnv>();
+
+// A teacher may read their own unpublished documents (e.g. from a set's preview).
+documentRoutes.use(loadTeacher);
 
 /** The reader: the whole document, with the passage in `?hl=` highlighted. */
 documentRoutes.get(
   "/:id",
   routeParams(z.object({ id: documentId }), () => new NotFoundError("document")),
   async (c) => {
-    const document = await findDocument(c.var.db, c.req.valid("param").id);
+    const document = await findReadableDocument(c.var.db, c.req.valid("param").id, c.var.teacher?.id);
     if (!document) throw new NotFoundError("document");
     const quote = c.req.query("hl")?.slice(0, 2000);
     const { paragraphs, found } = highlightPassage(document.body, quote);

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { findClassByCode, joinClass } from "../db/queries/classes.ts";
 import type { AppEnv } from "../env.ts";
+import { clientAddress, enforceRateLimit } from "../lib/rate-limit.ts";
 import { normaliseJoinCode } from "../teach/secrets.ts";
 import { JoinPage } from "../views/pages/join.tsx";
 
@@ -11,6 +12,8 @@ export const joinRoutes = new Hono<AppEnv>();
 joinRoutes.get("/", (c) => c.render(<JoinPage csrfToken={c.var.csrfToken} code="" displayName="" />, { title: "Join your class" }));
 
 joinRoutes.get("/:code", async (c) => {
+  // Join codes are short: every lookup counts against the address, so guessing them is slow.
+  await enforceRateLimit(c.env, c.var.db, "address", clientAddress(c));
   const code = normaliseJoinCode(c.req.param("code")).slice(0, 12);
   const found = await findClassByCode(c.var.db, code);
   return c.render(
@@ -38,6 +41,7 @@ const joinForm = z.strictObject({
 });
 
 joinRoutes.post("/", async (c) => {
+  await enforceRateLimit(c.env, c.var.db, "address", clientAddress(c));
   const form = await c.req.parseBody();
   const parsed = joinForm.safeParse(form);
   const code = typeof form.code === "string" ? normaliseJoinCode(form.code).slice(0, 12) : "";

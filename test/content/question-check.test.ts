@@ -168,4 +168,16 @@ describe("questions:check", () => {
     const misnamed = { ...documentFile("doc-x", "Text."), path: "documents/doc-y.md" };
     expect(check(misnamed)).toEqual([expect.stringMatching(/^documents\/doc-y\.md:2: id: must match the file name \("doc-y"\)$/)]);
   });
+
+  it("stops adding closest-passage hints after 20 misquotes in one file", () => {
+    const set = questionSet("doc-a");
+    const [first] = set.questions;
+    if (!first) throw new Error("fixture has a question");
+    (first as { sources: unknown }).sources = Array.from({ length: 6 }, (_, i) => ({ document: "doc-a", quote: `Missing sentence ${i}.` }));
+    set.questions = Array.from({ length: 4 }, (_, i) => ({ ...structuredClone(first), id: `q${i}` }));
+    const issues = check(doc, setFile("fixture", set));
+    expect(issues).toHaveLength(24);
+    expect(issues.filter((issue) => issue.includes("closest passage"))).toHaveLength(20);
+    expect(issues[23]).toMatch(/questions\[3\]\.sources\[5\]\.quote: not found in document doc-a$/);
+  });
 });

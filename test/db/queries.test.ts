@@ -1,11 +1,15 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { loadLibrary } from "../../src/content/library.ts";
 import { createDb } from "../../src/db/client.ts";
+import { LibraryConflictError, planLibrarySync } from "../../src/db/library-sync.ts";
 import { findAttemptQuestion, findAttemptReview, listStudentAttempts, recordResponse, setDisplayName, startAttempt } from "../../src/db/queries/attempts.ts";
-import { documentLabels, findDocument } from "../../src/db/queries/documents.ts";
+import { documentLabels, findReadableDocument } from "../../src/db/queries/documents.ts";
 import { findPublishedSet, listPublishedSets } from "../../src/db/queries/sets.ts";
-import { questionSet } from "../support/content.ts";
+import { documentFile, FIXTURE_BODY, questionSet, setFile } from "../support/content.ts";
+import { readLibraryState } from "../support/d1.ts";
 import { publishFixtureSet, publishNewVersion, threeTypeSet } from "../support/fixtures.ts";
+import { createTeacherAccount } from "../support/teacher-browser.ts";
 
 const { db } = createDb(env.DB);
 
@@ -106,9 +110,25 @@ describe("versioning", () => {
 
 describe("document queries", () => {
   it("returns a document with its provenance notes", async () => {
-    const document = await findDocument(db, "002");
+    const document = await findReadableDocument(db, "002", undefined);
     expect(document?.provenance.join(" ")).toContain("The Associated Press");
     expect(document?.body).toContain("Some information for this story came from The Associated Press.");
-    expect(await findDocument(db, "nope")).toBeUndefined();
+    expect(await findReadableDocument(db, "nope", undefined)).toBeUndefined();
+  });
+});
+
+describe("loading the built-in library", () => {
+  it("refuses to take over an id or slug a teacher already uses, and writes nothing", async () => {
+    const teacher = await createTeacherAccount();
+    const taken = `taken-${crypto.randomUUID().slice(0, 8)}`;
+    await env.DB.prepare(
+      "INSERT INTO documents (id, title, outlet, byline, date, kind, provenance, body, content_hash, owner_id) VALUES (?, 't', 'o', 'b', 'd', 'k', '[]', 'x', 'h', ?)",
+    )
+      .bind(taken, teacher.id)
+      .run();
+    const library = loadLibrary([documentFile(taken, FIXTURE_BODY), setFile(`set-${taken}`, questionSet(taken))]);
+    await expect(planLibrarySync(library, await readLibraryState(env.DB))).rejects.toThrow(LibraryConflictError);
+    await expect(planLibrarySync(library, await readLibraryState(env.DB))).rejects.toThrow(`A teacher already uses document id "${taken}"`);
+    expect(await env.DB.prepare("SELECT owner_id FROM documents WHERE id = ?").bind(taken).first("owner_id")).toBe(teacher.id);
   });
 });

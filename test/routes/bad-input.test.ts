@@ -1,4 +1,4 @@
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { count } from "../support/d1.ts";
 import { publishFixtureSet, threeTypeSet } from "../support/fixtures.ts";
@@ -100,5 +100,25 @@ describe("bad input gets a clear error and changes nothing", () => {
     const stolen = await browser.post(`/sets/${slug}/attempts`, { _csrf: otherStudentsToken.csrfToken() }, { csrf: false });
     expect(stolen.status).toBe(403);
     expect(await writes()).toBe(before);
+  });
+
+  it("answers a body that cannot be parsed with a 400, not a 500", async () => {
+    const browser = new StudentBrowser();
+    await browser.get("/me");
+    const response = await exports.default.fetch(
+      new Request("https://sourcewise.test/me", {
+        method: "POST",
+        body: "--not-a-real-boundary\r\ngarbage",
+        headers: { "Content-Type": "multipart/form-data; boundary=expected", Origin: "https://sourcewise.test", Cookie: browser.cookieHeader() },
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect(textOf(await response.text())).toContain("The form could not be read.");
+  });
+
+  it("does not treat inherited property names as asset names", async () => {
+    for (const name of ["constructor", "__proto__", "toString"]) {
+      expect((await exports.default.fetch(`https://sourcewise.test/assets/x/${name}`)).status, name).toBe(404);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { env, exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client.ts";
 import { findSessionTeacher, findTokenTeacher, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../src/db/queries/teachers.ts";
@@ -146,53 +146,62 @@ describe("teacher accounts and sessions", () => {
   });
 });
 
-describe("login rate limit", () => {
-  async function attempts(environment: Env, email: string, n: number): Promise<Response[]> {
-    const browser = new StudentBrowser();
-    await browser.get("/teach/login");
-    const token = browser.csrfToken();
-    const identity = `sw_id=${/sw_id=([^;]+)/.exec((await exports.default.fetch("https://sourcewise.test/me")).headers.get("set-cookie") ?? "")?.[1]}`;
-    const page = await app.fetch(new Request("https://sourcewise.test/teach/login", { headers: { Cookie: identity } }), environment, ctx);
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? token;
-    const responses: Response[] = [];
-    for (let i = 0; i < n; i++) {
-      const body = new URLSearchParams({ _csrf: csrf, email, password: "wrong-password-123" });
-      responses.push(
-        await app.fetch(
-          new Request("https://sourcewise.test/teach/login", {
-            method: "POST",
-            body,
-            headers: {
-              Cookie: identity,
-              Origin: "https://sourcewise.test",
-              "Content-Type": "application/x-www-form-urlencoded",
-              "CF-Connecting-IP": unique("ip"),
-            },
-          }),
-          environment,
-          ctx,
-        ),
+describe("rate limits", () => {
+  const withoutBindings = { ...env, LOGIN_RATE_LIMITER: undefined, ADDRESS_RATE_LIMITER: undefined } as unknown as Env;
+
+  /** A browser's identity cookie and CSRF token for posting straight to `app.fetch` with a chosen env. */
+  async function formSession(environment: Env) {
+    const page = await app.fetch(new Request("https://sourcewise.test/teach/login"), environment, ctx);
+    const cookie = page.headers.getSetCookie()[0]?.split(";")[0] ?? "";
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
+    return (path: string, fields: Record<string, string>, address: string) =>
+      app.fetch(
+        new Request(`https://sourcewise.test${path}`, {
+          method: "POST",
+          body: new URLSearchParams({ _csrf: token, ...fields }),
+          headers: { Cookie: cookie, Origin: "https://sourcewise.test", "Content-Type": "application/x-www-form-urlencoded", "CF-Connecting-IP": address },
+        }),
+        environment,
+        ctx,
       );
-    }
-    return responses;
   }
 
-  it("answers 429 with Retry-After after five attempts for one email, using D1 where no binding is configured", async () => {
-    const withoutBinding = { ...env, LOGIN_RATE_LIMITER: undefined } as unknown as Env;
+  async function signInAttempts(environment: Env, email: string, address: string, n: number): Promise<number[]> {
+    const post = await formSession(environment);
+    const statuses: number[] = [];
+    for (let i = 0; i < n; i++) statuses.push((await post("/teach/login", { email, password: "wrong-password-123" }, address)).status);
+    return statuses;
+  }
+
+  it("answers 429 with Retry-After after five sign-in attempts for one account from one address, counting in D1 where no binding is configured", async () => {
     const email = `${unique("limited")}@example.org`;
-    const responses = await attempts(withoutBinding, email, 6);
-    expect(responses.slice(0, 5).map((r) => r.status)).toEqual([401, 401, 401, 401, 401]);
-    expect(responses[5]?.status).toBe(429);
-    expect(Number(responses[5]?.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect(textOf(await (responses[5] as Response).text())).toContain("Too many sign-in attempts");
-    expect(await count(env.DB, "SELECT count AS n FROM rate_limits WHERE key = ?", `login:email:${email}`)).toBe(6);
+    const address = unique("203.0.113");
+    expect(await signInAttempts(withoutBindings, email, address, 5)).toEqual([401, 401, 401, 401, 401]);
+    const post = await formSession(withoutBindings);
+    const limited = await post("/teach/login", { email, password: "wrong-password-123" }, address);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(textOf(await limited.text())).toContain("Too many sign-in attempts");
+    expect(await count(env.DB, "SELECT count AS n FROM rate_limits WHERE key = ?", `login:${email}|${address}`)).toBe(6);
+    // Someone else's guessing does not lock the teacher out on their own network.
+    expect((await post("/teach/login", { email, password: "wrong-password-123" }, unique("198.51.100"))).status).toBe(401);
   });
 
-  it("uses the Workers Rate Limiting binding where it is configured", async () => {
+  it("uses the Workers Rate Limiting bindings where they are configured", async () => {
     const email = `${unique("limited")}@example.org`;
-    const responses = await attempts(env, email, 7);
-    expect(responses.map((r) => r.status)).toContain(429);
-    expect(await count(env.DB, "SELECT count(*) AS n FROM rate_limits WHERE key = ?", `login:email:${email}`)).toBe(0);
+    const statuses = await signInAttempts(env, email, unique("203.0.113"), 7);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses).toContain(429);
+    expect(await count(env.DB, "SELECT count(*) AS n FROM rate_limits WHERE key LIKE ?", `login:${email}%`)).toBe(0);
+  });
+
+  it("slows join-code guessing from one address", async () => {
+    const post = await formSession(withoutBindings);
+    const address = unique("192.0.2");
+    const statuses: number[] = [];
+    for (let i = 0; i < 121; i++) statuses.push((await post("/join", { code: "ZZZZZZ", displayName: "Guesser" }, address)).status);
+    expect(statuses.slice(0, 120).every((status) => status === 400)).toBe(true);
+    expect(statuses[120]).toBe(429);
   });
 });
 
@@ -372,6 +381,28 @@ describe("adding question sets", () => {
     const stranger = await createSet(other.browser, unique("quotes-other"), set);
     expect(stranger.status).toBe(400);
     expect(textOf(await stranger.text())).toContain(`unknown document "${id}"`);
+  });
+
+  it("keeps a teacher's document out of the public reader until a published set cites it", async () => {
+    const { browser } = await signedInTeacher();
+    const id = unique("private-doc");
+    await browser.get("/teach/documents");
+    await browser.post("/teach/documents", { id, title: "Draft memo", text: "The council confirmed the pool will reopen in May." });
+    const anonymous = new StudentBrowser();
+    const other = await signedInTeacher();
+    expect((await anonymous.get(`/documents/${id}`)).status).toBe(404);
+    expect((await other.browser.get(`/documents/${id}`)).status).toBe(404);
+    expect((await browser.get(`/documents/${id}`)).status).toBe(200);
+
+    const slug = unique("cites-memo");
+    const set = yamlSet()
+      .replaceAll('"002"', `"${id}"`)
+      .replace(/quote: An SBU official.*\n/, "quote: The council confirmed the pool will reopen in May.\n");
+    await createSet(browser, slug, set);
+    expect((await anonymous.get(`/documents/${id}`)).status).toBe(404); // only a draft cites it: still private
+    await browser.post(`/teach/sets/${slug}/publish`);
+    expect((await anonymous.get(`/documents/${id}`)).status).toBe(200);
+    expect(textOf(anonymous.lastHtml)).toContain("The council confirmed the pool will reopen in May.");
   });
 });
 

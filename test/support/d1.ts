@@ -7,8 +7,14 @@ export async function applyPlan(d1: D1Database, plan: SyncPlan): Promise<void> {
 }
 
 export async function readLibraryState(d1: D1Database): Promise<LibraryState> {
-  const [documents, sets] = await d1.batch([d1.prepare(CURRENT_STATE_QUERIES.documents), d1.prepare(CURRENT_STATE_QUERIES.sets)]);
-  return { documents: (documents?.results ?? []) as LibraryState["documents"], sets: (sets?.results ?? []) as LibraryState["sets"] };
+  const queries = [CURRENT_STATE_QUERIES.documents, CURRENT_STATE_QUERIES.sets, CURRENT_STATE_QUERIES.teacherDocuments, CURRENT_STATE_QUERIES.teacherSets];
+  const [documents, sets, teacherDocuments, teacherSets] = await d1.batch(queries.map((query) => d1.prepare(query)));
+  return {
+    documents: (documents?.results ?? []) as LibraryState["documents"],
+    sets: (sets?.results ?? []) as LibraryState["sets"],
+    teacherDocuments: (teacherDocuments?.results ?? []) as { id: string }[],
+    teacherSets: (teacherSets?.results ?? []) as { slug: string }[],
+  };
 }
 
 export async function count(d1: D1Database, sql: string, ...params: unknown[]): Promise<number> {

@@ -65,6 +65,11 @@ export class StudentBrowser {
     return id;
   }
 
+  /** The Cookie header this browser would send. */
+  cookieHeader(): string {
+    return this.headers().get("Cookie") ?? "";
+  }
+
   private headers(): Headers {
     const headers = new Headers();
     if (this.cookies.size > 0) headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));

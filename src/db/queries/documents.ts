@@ -1,9 +1,20 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
-import { documents } from "../schema.ts";
+import { documents, questionSets, setVersions } from "../schema.ts";
 
-export async function findDocument(db: Database, id: string) {
-  const [row] = await db.select().from(documents).where(eq(documents.id, id)).limit(1);
+/**
+ * A document the reader may show: built-in ones always; a teacher's own only to that teacher,
+ * or once a published set cites it (its students need it to follow the sources).
+ */
+export async function findReadableDocument(db: Database, id: string, teacherId: string | undefined) {
+  const citedByPublishedSet = sql`EXISTS (SELECT 1 FROM ${questionSets}
+    JOIN ${setVersions} ON ${setVersions.id} = ${questionSets.currentVersionId}, json_each(${setVersions.documentIds}) AS cited
+    WHERE ${questionSets.published} = 1 AND cited.value = ${documents.id})`;
+  const [row] = await db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, id), or(isNull(documents.ownerId), teacherId ? eq(documents.ownerId, teacherId) : undefined, citedByPublishedSet)))
+    .limit(1);
   return row;
 }
 

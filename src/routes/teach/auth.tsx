@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { createSession, deleteSession, findTeacherByEmail, normaliseEmail, redeemInvite } from "../../db/queries/teachers.ts";
 import type { AppEnv } from "../../env.ts";
-import { enforceLoginLimit } from "../../lib/rate-limit.ts";
+import { clientAddress, enforceRateLimit } from "../../lib/rate-limit.ts";
 import { clearTeacherCookie, setTeacherCookie, teacherCookie } from "../../lib/teacher-auth.ts";
 import { zodDetails } from "../../lib/validation.ts";
 import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from "../../teach/passwords.ts";
@@ -27,8 +27,10 @@ teachAuthRoutes.post("/login", async (c) => {
   const parsed = loginForm.safeParse(await c.req.parseBody());
   const email = parsed.success ? normaliseEmail(parsed.data.email) : "";
   const next = safeNext(parsed.success ? parsed.data.next : undefined);
-  // Keyed by account, not address: a whole school may share one IP.
-  await enforceLoginLimit(c.env, c.var.db, `login:email:${email}`);
+  const address = clientAddress(c);
+  await enforceRateLimit(c.env, c.var.db, "address", address);
+  // Keyed by account and address together, so nobody elsewhere can lock a teacher out.
+  await enforceRateLimit(c.env, c.var.db, "login", `${email}|${address}`);
   const password = parsed.success ? parsed.data.password : "";
   const teacher = parsed.success ? await findTeacherByEmail(c.var.db, email) : undefined;
   let valid = false;
@@ -77,7 +79,7 @@ teachAuthRoutes.post("/signup", async (c) => {
   if (!parsed.success) return fail("Check the form and try again.", zodDetails(parsed.error));
   const problem = passwordProblem(parsed.data.password);
   if (problem) return fail(problem, [{ path: "password", message: problem }]);
-  await enforceLoginLimit(c.env, c.var.db, `signup:ip:${c.req.header("CF-Connecting-IP") ?? "local"}`);
+  await enforceRateLimit(c.env, c.var.db, "address", clientAddress(c));
   const teacher = await redeemInvite(c.var.db, parsed.data.invite, {
     email: parsed.data.email,
     displayName: parsed.data.displayName,
@@ -85,6 +87,8 @@ teachAuthRoutes.post("/signup", async (c) => {
   });
   if (teacher === "email-taken") return fail("An account with that email already exists. Sign in instead.");
   if (!teacher) return fail("That invite code is not valid: it may be mistyped, used already or expired.");
+  const old = teacherCookie(c);
+  if (old) await deleteSession(c.var.db, old);
   setTeacherCookie(c, await createSession(c.var.db, teacher.id));
   return c.redirect("/teach", 303);
 });

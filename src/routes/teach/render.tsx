@@ -12,6 +12,7 @@ export function renderTeach(c: Context<AppEnv>, title: string, content: Child) {
         {content}
       </TeachShell>
     ) : (
+      // biome-ignore lint/complexity/noUselessFragments: the fragment turns a Child into the JSX element c.render takes
       <>{content}</>
     ),
     { title: `${title} · Teachers` },
