@@ -3,8 +3,13 @@ import type { z } from "zod";
 import { formatPath } from "../content/parse.ts";
 import { BadRequestError, type ErrorDetail } from "./errors.ts";
 
+/** zod's issues as the `details` of a 400; each unknown field is named in its own `path`. */
 export function zodDetails(error: z.ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path) || undefined, message: issue.message }));
+  return error.issues.flatMap((issue): ErrorDetail[] =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: "unknown field" }))
+      : [{ path: formatPath(issue.path) || undefined, message: issue.message }],
+  );
 }
 
 /** Validates a form body with zod; every failure becomes the same 400 shape. */

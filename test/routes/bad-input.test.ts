@@ -81,6 +81,7 @@ describe("bad input gets a clear error and changes nothing", () => {
     expect(textOf(await long.text())).toContain("Display names are at most 40 characters.");
     const unexpected = await browser.post("/me", { displayName: "Ok", admin: "1" });
     expect(unexpected.status).toBe(400);
+    expect(textOf(await unexpected.text())).toContain("admin: unknown field");
     await browser.get("/me");
     expect(browser.lastHtml).toContain('value=""');
   });

@@ -2,9 +2,8 @@ import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { validator } from "hono/validator";
 import type { z } from "zod";
-import { formatPath } from "../../content/parse.ts";
 import type { AppEnv } from "../../env.ts";
-import { AppError, BadRequestError, type ErrorDetail, PayloadTooLargeError } from "../../lib/errors.ts";
+import { AppError, BadRequestError, PayloadTooLargeError } from "../../lib/errors.ts";
 import { zodDetails } from "../../lib/validation.ts";
 import { MAX_UPLOAD_BYTES } from "../../teach/upload.ts";
 
@@ -39,21 +38,11 @@ export const requireJson = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** zod's issues as details; an unknown field is named in `path`. */
-export function apiDetails(error: z.ZodError): ErrorDetail[] {
-  const details = zodDetails(error);
-  return error.issues.flatMap((issue, index): ErrorDetail[] =>
-    issue.code === "unrecognized_keys"
-      ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: "unknown field" }))
-      : details.slice(index, index + 1),
-  );
-}
-
 /** Validates a JSON body (after `requireJson`) with a strict zod schema; failures are 400s with details. */
 export function jsonBody<Schema extends z.ZodType>(schema: Schema) {
   return validator("json", (value) => {
     const result = schema.safeParse(value);
-    if (!result.success) throw new BadRequestError("Check the request body and try again.", apiDetails(result.error));
+    if (!result.success) throw new BadRequestError("Check the request body and try again.", zodDetails(result.error));
     return result.data as z.output<Schema>;
   });
 }

@@ -2,12 +2,12 @@ import { Hono } from "hono";
 import { contentHash } from "../../content/hash.ts";
 import { insertTeacherDocument, listDocumentsForTeacher } from "../../db/queries/teacher-sets.ts";
 import type { AppEnv } from "../../env.ts";
-import { AppError, BadRequestError } from "../../lib/errors.ts";
+import { BadRequestError } from "../../lib/errors.ts";
 import { currentTeacher } from "../../lib/teacher-auth.ts";
 import { zodDetails } from "../../lib/validation.ts";
 import { documentUpload, toSourceDocument } from "../../teach/upload.ts";
 import { DocumentsPage } from "../../views/pages/teach/documents.tsx";
-import { formValues, renderTeach } from "./render.tsx";
+import { formValues, inlineErrors, renderTeach } from "./render.tsx";
 
 export const teachDocumentRoutes = new Hono<AppEnv>();
 
@@ -19,21 +19,21 @@ teachDocumentRoutes.get("/", async (c) => {
 teachDocumentRoutes.post("/", async (c) => {
   const teacherId = currentTeacher(c).id;
   const form = await c.req.parseBody();
-  const { _csrf, ...fields } = formValues({ ...form, _csrf: "" });
-  try {
-    const parsed = documentUpload.safeParse(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== "")));
+  const result = await inlineErrors(async () => {
+    // Empty optional fields fall back to their defaults ("not stated", no URL).
+    const filled = Object.fromEntries(Object.entries(formValues(form)).filter(([, value]) => value !== ""));
+    const parsed = documentUpload.safeParse(filled);
     if (!parsed.success) throw new BadRequestError("Check the document and try again.", zodDetails(parsed.error));
     const document = toSourceDocument(parsed.data);
     await insertTeacherDocument(c.var.db, teacherId, document, await contentHash(document));
-    return c.redirect(`/teach/documents?added=${encodeURIComponent(document.id)}`, 303);
-  } catch (error) {
-    if (!(error instanceof AppError) || error.status >= 500) throw error;
-    c.status(error.status);
-    const documents = await listDocumentsForTeacher(c.var.db, teacherId);
-    return renderTeach(
-      c,
-      "Documents",
-      <DocumentsPage documents={documents} csrfToken={c.var.csrfToken} values={formValues(form)} error={error.message} details={error.details} />,
-    );
-  }
+    return document.id;
+  });
+  if (result.ok) return c.redirect(`/teach/documents?added=${encodeURIComponent(result.value)}`, 303);
+  c.status(result.error.status);
+  const documents = await listDocumentsForTeacher(c.var.db, teacherId);
+  return renderTeach(
+    c,
+    "Documents",
+    <DocumentsPage documents={documents} csrfToken={c.var.csrfToken} values={formValues(form)} error={result.error.message} details={result.error.details} />,
+  );
 });

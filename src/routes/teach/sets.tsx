@@ -19,13 +19,13 @@ import {
   versionQuestions,
 } from "../../db/queries/teacher-sets.ts";
 import type { AppEnv } from "../../env.ts";
-import { AppError, BadRequestError, type ErrorDetail, NotFoundError } from "../../lib/errors.ts";
+import { BadRequestError, type ErrorDetail, NotFoundError } from "../../lib/errors.ts";
 import { currentTeacher } from "../../lib/teacher-auth.ts";
 import { routeParams, zodDetails } from "../../lib/validation.ts";
 import { type SetUpload, setUpload, validateSetUpload } from "../../teach/upload.ts";
 import { DashboardPage } from "../../views/pages/teach/dashboard.tsx";
 import { NewSetPage, SetManagePage } from "../../views/pages/teach/sets.tsx";
-import { formValues, renderTeach } from "./render.tsx";
+import { formValues, inlineErrors, renderTeach } from "./render.tsx";
 
 export const teachSetRoutes = new Hono<AppEnv>();
 
@@ -58,16 +58,6 @@ async function readUploadForm(form: Record<string, string | File>, fixedSlug?: s
   });
   if (!parsed.success) throw new BadRequestError("Check the form and try again.", zodDetails(parsed.error));
   return { values, upload: parsed.data };
-}
-
-/** Form problems are shown inline next to the form, keeping what the teacher typed. */
-async function inlineErrors<T>(work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: AppError }> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    if (error instanceof AppError && error.status < 500 && error.status !== 404) return { ok: false, error };
-    throw error;
-  }
 }
 
 teachSetRoutes.post("/sets", async (c) => {
