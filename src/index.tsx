@@ -7,7 +7,9 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "./db/client.ts";
 import type { AppEnv } from "./env.ts";
+import { privateByDefault } from "./lib/cache-control.ts";
 import { AppError, NotFoundError, PayloadTooLargeError } from "./lib/errors.ts";
+import { requireValidHost } from "./lib/host.ts";
 import { identity, isProduction, requireCsrfToken } from "./lib/identity.ts";
 import { apiRoutes } from "./routes/api/index.ts";
 import { assetRoutes } from "./routes/assets.ts";
@@ -31,6 +33,8 @@ declare module "hono" {
 const app = new Hono<AppEnv>();
 
 app.use(requestId());
+// Runs around everything, error pages included: a response is no-store unless its route opts out.
+app.use(privateByDefault);
 app.use(
   secureHeaders({
     contentSecurityPolicy: {
@@ -55,6 +59,7 @@ app.use(async (c, next) => {
   if (!isProduction(c.env)) c.header("X-D1-Round-Trips", String(counter.count));
 });
 app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>, { docType: true }));
+app.use(requireValidHost);
 
 app.route("/assets", assetRoutes);
 // No request body may exceed the upload limit; checked before anything parses a body.

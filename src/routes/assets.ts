@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
+import { cachePublicly } from "../lib/cache-control.ts";
 import { NotFoundError } from "../lib/errors.ts";
 import { ASSETS, assetPath } from "../views/assets.ts";
 
@@ -12,6 +13,6 @@ assetRoutes.get("/:fingerprint/:name", (c) => {
   // An old fingerprint still gets the current file, but only the current one is cached forever.
   const current = c.req.path === assetPath(name as keyof typeof ASSETS);
   c.header("Content-Type", asset.type);
-  c.header("Cache-Control", current ? "public, max-age=31536000, immutable" : "no-cache");
+  cachePublicly(c, current ? "public, max-age=31536000, immutable" : "no-cache");
   return c.body(asset.body);
 });

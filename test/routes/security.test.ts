@@ -68,6 +68,18 @@ describe("security defaults", () => {
     logged.mockRestore();
   });
 
+  it("answers a malformed Host header with 400, never 500", async () => {
+    for (const host of ["a b", "exa%mple", "[::1", "example.org:99999", "example.org:abc", "a..b"]) {
+      const response = await exports.default.fetch(new Request("https://sourcewise.test/", { headers: { Host: host } }));
+      expect(response.status, host).toBe(400);
+      expect(await response.text()).toContain("Host header is not a valid host name");
+    }
+    for (const host of ["sourcewise.test", "localhost:8787", "127.0.0.1:8787", "[::1]:8787", "sourcewise.test."]) {
+      const response = await exports.default.fetch(new Request("https://sourcewise.test/", { headers: { Host: host } }));
+      expect(response.status, host).toBe(200);
+    }
+  });
+
   it("escapes content instead of rendering it as HTML", async () => {
     const browser = new StudentBrowser();
     await browser.get("/me");

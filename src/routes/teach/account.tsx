@@ -19,7 +19,6 @@ teachAccountRoutes.get("/account", async (c) => {
 teachAccountRoutes.post("/tokens", formBody(z.strictObject({ name: z.string().trim().min(1, "Name the token.").max(60), _csrf: z.string() })), async (c) => {
   const teacherId = currentTeacher(c).id;
   const { token } = await createApiToken(c.var.db, teacherId, c.req.valid("form").name);
-  c.header("Cache-Control", "no-store");
   return renderTeach(c, "Account", <AccountPage tokens={await listApiTokens(c.var.db, teacherId)} csrfToken={c.var.csrfToken} newToken={token} />);
 });
 
@@ -35,6 +34,5 @@ teachAccountRoutes.post(
 teachAccountRoutes.post("/invites", async (c) => {
   const teacherId = currentTeacher(c).id;
   const invite = await createInvite(c.var.db, teacherId);
-  c.header("Cache-Control", "no-store");
   return renderTeach(c, "Account", <AccountPage tokens={await listApiTokens(c.var.db, teacherId)} csrfToken={c.var.csrfToken} newInvite={invite} />);
 });

@@ -11,11 +11,6 @@ import { teachSetRoutes } from "./sets.tsx";
 export const teachRoutes = new Hono<AppEnv>();
 
 teachRoutes.use(loadTeacher);
-// Teacher pages show answer keys, tokens and results: never keep them in a shared cache.
-teachRoutes.use(async (c, next) => {
-  await next();
-  c.header("Cache-Control", "no-store");
-});
 teachRoutes.route("/", teachAuthRoutes);
 teachRoutes.use(requireTeacher);
 teachRoutes.route("/", teachSetRoutes);
