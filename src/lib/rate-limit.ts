@@ -51,7 +51,14 @@ export async function enforceRateLimit(
   }
 }
 
-/** The client's address as Cloudflare reports it ("local" in development and tests). */
+/**
+ * The client's address, for rate limits. Cloudflare's edge sets CF-Connecting-IP and gives the
+ * request its `cf` object; anywhere else a client can send the header itself, so it is read only
+ * on requests that came through the edge, and never in local development (where every request
+ * is "local"). The workerd tests (ENVIRONMENT=test) pass a `cf` object to act as the edge.
+ */
 export function clientAddress(c: Context<AppEnv>): string {
-  return c.req.header("CF-Connecting-IP") ?? "local";
+  const throughEdge = c.req.raw.cf !== undefined && c.env.ENVIRONMENT !== "development";
+  if (!throughEdge) return "local";
+  return c.req.header("CF-Connecting-IP") ?? "unknown";
 }

@@ -149,8 +149,11 @@ describe("teacher accounts and sessions", () => {
 describe("rate limits", () => {
   const withoutBindings = { ...env, LOGIN_RATE_LIMITER: undefined, ADDRESS_RATE_LIMITER: undefined } as unknown as Env;
 
-  /** A browser's identity cookie and CSRF token for posting straight to `app.fetch` with a chosen env. */
-  async function formSession(environment: Env) {
+  /**
+   * A browser's identity cookie and CSRF token for posting straight to `app.fetch` with a chosen env.
+   * Requests come "through Cloudflare's edge" (a `cf` object) unless `throughEdge` is false.
+   */
+  async function formSession(environment: Env, { throughEdge = true } = {}) {
     const page = await app.fetch(new Request("https://sourcewise.test/teach/login"), environment, ctx);
     const cookie = page.headers.getSetCookie()[0]?.split(";")[0] ?? "";
     const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? "";
@@ -160,6 +163,7 @@ describe("rate limits", () => {
           method: "POST",
           body: new URLSearchParams({ _csrf: token, ...fields }),
           headers: { Cookie: cookie, Origin: "https://sourcewise.test", "Content-Type": "application/x-www-form-urlencoded", "CF-Connecting-IP": address },
+          ...(throughEdge ? { cf: { colo: "TEST" } } : {}),
         }),
         environment,
         ctx,
@@ -193,6 +197,24 @@ describe("rate limits", () => {
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses).toContain(429);
     expect(await count(env.DB, "SELECT count(*) AS n FROM rate_limits WHERE key LIKE ?", `login:${email}%`)).toBe(0);
+  });
+
+  it("ignores a client's CF-Connecting-IP outside Cloudflare's edge, so changing it does not escape a limit", async () => {
+    // Local development: wrangler dev gives requests a `cf` object, but the header is the client's own.
+    const development = { ...withoutBindings, ENVIRONMENT: "development" } as Env;
+    const email = `${unique("spoofer")}@example.org`;
+    const post = await formSession(development);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await post("/teach/login", { email, password: "wrong-password-123" }, unique("203.0.113"))).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    expect(await count(env.DB, "SELECT count AS n FROM rate_limits WHERE key = ?", `login:${email}|local`)).toBe(6);
+
+    // A request that did not come through the edge (no `cf` object), even outside development.
+    const direct = await formSession(withoutBindings, { throughEdge: false });
+    const other = `${unique("spoofer")}@example.org`;
+    for (let i = 0; i < 5; i++) await direct("/teach/login", { email: other, password: "wrong-password-123" }, unique("198.51.100"));
+    expect((await direct("/teach/login", { email: other, password: "wrong-password-123" }, unique("198.51.100"))).status).toBe(429);
+    expect(await count(env.DB, "SELECT count(*) AS n FROM rate_limits WHERE key LIKE ?", `login:${other}|%`)).toBe(1);
   });
 
   it("slows join-code guessing from one address", async () => {
