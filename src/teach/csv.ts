@@ -2,7 +2,8 @@ import type { ClassResults, Score } from "./results.ts";
 
 export type CsvCell = string | number | null;
 
-// Spreadsheets run a cell starting with one of these as a formula.
+// Spreadsheets run a cell starting with one of these as a formula. The test runs on the NFKC
+// form, so full-width ＝＋－＠ (which some spreadsheets convert to ASCII) count too.
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -10,7 +11,7 @@ function field(cell: CsvCell): string {
   if (cell === null) return "";
   // Numbers are the app's own (counts, percentages), so they are written as they are.
   if (typeof cell === "number") return String(cell);
-  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  const text = FORMULA_START.test(cell.normalize("NFKC")) ? `'${cell}` : cell;
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

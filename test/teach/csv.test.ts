@@ -30,6 +30,12 @@ describe("toCsv", () => {
     );
   });
 
+  it("neutralises full-width and other compatibility forms of the prefixes (NFKC), keeping the text as written", () => {
+    expect(toCsv([["＝1+1"], ["＋1"], ["－1"], ["＠SUM(A1)"], ["﹦1+1"], ["\t＝1"]])).toBe(
+      ["'＝1+1", "'＋1", "'－1", "'＠SUM(A1)", "'﹦1+1", "'\t＝1"].map((line) => `${line}\r\n`).join(""),
+    );
+  });
+
   it("neutralises before quoting", () => {
     expect(toCsv([['=HYPERLINK("http://x")', "-2,3"]])).toBe('"\'=HYPERLINK(""http://x"")","\'-2,3"\r\n');
   });
