@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline/promises";
 import { normaliseEmail } from "../teach/email.ts";
-import { hashPassword, passwordProblem } from "../teach/passwords.ts";
+import { PASSWORD_MIN_LENGTH, passwordProblem } from "../teach/password-policy.ts";
+import { hashPassword } from "../teach/passwords.ts";
 import { executeD1Script, queryD1, targetFromArgs } from "./wrangler.ts";
 
 // Usage: npm run teacher:create -- --email you@school.org --name "Ada Lovelace" [--local | --remote]
@@ -22,13 +23,13 @@ if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
 async function askPassword(): Promise<string> {
   if (process.env.TEACHER_PASSWORD) return process.env.TEACHER_PASSWORD;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const password = await rl.question("Password (at least 10 characters): ");
+  const password = await rl.question(`Password (at least ${PASSWORD_MIN_LENGTH} characters; a few unrelated words work well): `);
   rl.close();
   return password;
 }
 
 const password = await askPassword();
-const problem = passwordProblem(password);
+const problem = passwordProblem(password, { email });
 if (problem) {
   console.error(problem);
   process.exit(1);

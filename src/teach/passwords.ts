@@ -2,9 +2,9 @@
  * Teacher passwords: PBKDF2-SHA256 through WebCrypto with a per-user salt. 100,000 iterations
  * is the most Workers' WebCrypto allows. Runtime-neutral: teacher:create hashes in Node.
  * Stored as `pbkdf2-sha256$<iterations>$<salt>$<hash>` (base64), so the cost can be raised later.
+ * What a new password must be is decided in password-policy.ts.
  */
 const ITERATIONS = 100_000;
-const MIN_LENGTH = 10;
 
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
@@ -13,13 +13,6 @@ async function derive(password: string, salt: Uint8Array<ArrayBuffer>, iteration
   const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, ["deriveBits"]);
   const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations }, key, 256);
   return new Uint8Array(bits);
-}
-
-/** Why a new password is not acceptable, or null. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_LENGTH) return `Passwords need at least ${MIN_LENGTH} characters.`;
-  if (password.length > 200) return "Passwords can be at most 200 characters.";
-  return null;
 }
 
 export async function hashPassword(password: string): Promise<string> {

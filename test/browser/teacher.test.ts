@@ -48,6 +48,14 @@ describe.runIf(browserAvailable())("a teacher in Chromium", () => {
     checked.push(new URL(page.url()).pathname);
   }
 
+  it("teacher:create refuses a weak password with the shared policy's message and writes nothing", () => {
+    const weak = "weak@school.example";
+    expect(() => server.createTeacher(weak, "password1234", "Weak")).toThrow(/Passwords need at least 15 characters/);
+    expect(() => server.createTeacher(weak, "aaaaaaaaaaaaaaaaaa", "Weak")).toThrow(/mostly repeated or sequential characters/);
+    expect(() => server.createTeacher(weak, "1234567890qwerty", "Weak")).toThrow(/most common passwords/);
+    expect(server.query(`SELECT id FROM teachers WHERE email = '${weak}'`)).toEqual([]);
+  });
+
   it("adds a set, fixes an error, publishes it, runs a class and reads the results", async () => {
     const teacherContext = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
     const teacher = await teacherContext.newPage();

@@ -240,7 +240,7 @@ describe("invites and API tokens", () => {
     const email = `${unique("colleague")}@example.org`;
     const short = await colleague.post("/teach/signup", { invite: code, displayName: "Mr Chen", email, password: "short" });
     expect(short.status).toBe(400);
-    expect(textOf(await short.text())).toContain("Passwords need at least 10 characters.");
+    expect(textOf(await short.text())).toContain("Passwords need at least 15 characters.");
     const ok = await colleague.post("/teach/signup", { invite: code, displayName: "Mr Chen", email, password: "long-enough-password" });
     expect(ok.status).toBe(303);
     await colleague.follow(ok);

@@ -5,7 +5,8 @@ import type { AppEnv } from "../../env.ts";
 import { clientAddress, enforceRateLimit } from "../../lib/rate-limit.ts";
 import { clearTeacherCookie, setTeacherCookie, teacherCookie } from "../../lib/teacher-auth.ts";
 import { zodDetails } from "../../lib/validation.ts";
-import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from "../../teach/passwords.ts";
+import { passwordProblem } from "../../teach/password-policy.ts";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "../../teach/passwords.ts";
 import { LoginPage, SignupPage } from "../../views/pages/teach/auth.tsx";
 import { formValues, renderTeach } from "./render.tsx";
 
@@ -77,7 +78,7 @@ teachAuthRoutes.post("/signup", async (c) => {
   };
   const parsed = signupForm.safeParse(form);
   if (!parsed.success) return fail("Check the form and try again.", zodDetails(parsed.error));
-  const problem = passwordProblem(parsed.data.password);
+  const problem = passwordProblem(parsed.data.password, { email: parsed.data.email });
   if (problem) return fail(problem, [{ path: "password", message: problem }]);
   await enforceRateLimit(c.env, c.var.db, "address", clientAddress(c));
   const teacher = await redeemInvite(c.var.db, parsed.data.invite, {

@@ -1,4 +1,5 @@
 import type { ErrorDetail } from "../../../lib/errors.ts";
+import { PASSWORD_MIN_LENGTH } from "../../../teach/password-length.ts";
 import { CsrfField } from "../../components/csrf.tsx";
 import { FormErrors } from "../../components/form-errors.tsx";
 
@@ -47,8 +48,19 @@ export function SignupPage({
         <input type="text" id="displayName" name="displayName" required maxlength={80} value={values?.displayName ?? ""} autocomplete="name" />
         <label for="email">Email</label>
         <input type="email" id="email" name="email" required value={values?.email ?? ""} autocomplete="username" />
-        <label for="password">Password (at least 10 characters)</label>
-        <input type="password" id="password" name="password" required minlength={10} autocomplete="new-password" />
+        <label for="password">Password</label>
+        <p class="meta" id="password-hint">
+          At least {PASSWORD_MIN_LENGTH} characters. A few unrelated words work well; no symbols or digits needed.
+        </p>
+        <input
+          type="password"
+          id="password"
+          name="password"
+          required
+          minlength={PASSWORD_MIN_LENGTH}
+          aria-describedby="password-hint"
+          autocomplete="new-password"
+        />
         <button type="submit">Create account</button>
       </form>
     </>
