@@ -243,7 +243,10 @@ describe("invites and API tokens", () => {
     expect(textOf(await short.text())).toContain("Passwords need at least 15 characters.");
     const ok = await colleague.post("/teach/signup", { invite: code, displayName: "Mr Chen", email, password: "long-enough-password" });
     expect(ok.status).toBe(303);
+    expect(ok.headers.get("Location")).toBe("/teach/login?signedUp=1");
     await colleague.follow(ok);
+    expect(textOf(colleague.lastHtml)).toContain("Sign in with your email and the password you chose.");
+    await colleague.follow(await colleague.post("/teach/login", { email, password: "long-enough-password" }));
     expect(textOf(colleague.lastHtml)).toContain("Hello, Mr Chen");
 
     const again = new StudentBrowser();
@@ -256,6 +259,58 @@ describe("invites and API tokens", () => {
     });
     expect(reused.status).toBe(400);
     expect(textOf(await reused.text())).toContain("That invite code is not valid");
+  });
+
+  async function invites(n: number): Promise<string[]> {
+    const { browser } = await signedInTeacher();
+    await browser.get("/teach/account");
+    const codes: string[] = [];
+    for (let i = 0; i < n; i++) codes.push(/id="new-invite">([^<]+)</.exec(await (await browser.post("/teach/invites")).text())?.[1] ?? "");
+    return codes;
+  }
+
+  async function signUp(invite: string, email: string, password = "a fresh signup passphrase") {
+    const browser = new StudentBrowser();
+    await browser.get("/teach/signup");
+    const response = await browser.post("/teach/signup", { invite, displayName: "Newcomer", email, password });
+    const page = response.status === 303 ? await browser.follow(response) : response;
+    return { status: response.status, location: response.headers.get("Location"), cookies: response.headers.getSetCookie(), text: textOf(await page.text()) };
+  }
+
+  it("answers sign-up the same way whether or not the email has an account, and uses the invite up either way", async () => {
+    const existing = await createTeacherAccount("Ms Existing");
+    const [first = "", second = ""] = await invites(2);
+    const taken = await signUp(first, existing.email.toUpperCase());
+    const fresh = await signUp(second, `${unique("new")}@example.org`);
+    expect(taken).toEqual(fresh);
+    expect(taken.status).toBe(303);
+    expect(taken.cookies).toEqual([]);
+    expect(taken.text).toContain("check with the teacher who invited you");
+    expect(taken.text).not.toMatch(/already exists|already registered/i);
+
+    // Neither invite can be tried again with another email.
+    for (const code of [first, second]) {
+      const reused = await signUp(code, `${unique("again")}@example.org`);
+      expect(reused.status).toBe(400);
+      expect(reused.text).toContain("That invite code is not valid");
+    }
+    // The existing account is untouched: its own password still works, the sign-up's does not.
+    expect(await count(env.DB, "SELECT count(*) AS n FROM teachers WHERE email = ?", existing.email)).toBe(1);
+    const owner = new StudentBrowser();
+    await owner.get("/teach/login");
+    expect((await owner.post("/teach/login", { email: existing.email, password: "a fresh signup passphrase" })).status).toBe(401);
+    expect((await owner.post("/teach/login", { email: existing.email, password: existing.password })).status).toBe(303);
+  });
+
+  it("keeps the invite when the sign-up form has a problem, so the colleague can correct it", async () => {
+    const [code = ""] = await invites(1);
+    const email = `${unique("careful")}@example.org`;
+    const weak = await signUp(code, email, "password1234");
+    expect(weak.status).toBe(400);
+    expect(weak.text).toContain("Passwords need at least 15 characters.");
+    expect((await signUp(code, email, "aaaaaaaaaaaaaaaaaaaa")).text).toContain("mostly repeated or sequential characters");
+    expect((await signUp(code, email)).status).toBe(303);
+    expect(await count(env.DB, "SELECT count(*) AS n FROM teachers WHERE email = ?", email)).toBe(1);
   });
 
   it("shows a new API token once, stores only its hash, and revokes it", async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { normaliseEmail } from "../../teach/email.ts";
 import { API_TOKEN_PREFIX, INVITE_PREFIX, randomToken, sha256Hex } from "../../teach/secrets.ts";
 import type { Database } from "../client.ts";
@@ -80,32 +80,43 @@ export async function createInvite(db: Database, teacherId: string): Promise<str
 }
 
 /**
- * Signs up a teacher with an invite. Claiming the invite is one atomic UPDATE, so a code can
- * never make two accounts; if the email turns out to be taken, the claim is released.
+ * Signs up a teacher with an invite, in one batch: claiming the invite is an atomic UPDATE, so a
+ * code can never make two accounts, and the account is inserted only if the claim succeeded.
+ * A valid invite is used up even when the email already has an account: the caller answers
+ * both cases the same way, so one invite can test at most one email. Returns false if the
+ * invite is unknown, used or expired (and then nothing is written).
  */
 export async function redeemInvite(
   db: Database,
   code: string,
   input: { email: string; displayName: string; passwordHash: string },
-): Promise<Teacher | "email-taken" | undefined> {
+  now = Date.now(),
+): Promise<boolean> {
   const codeHash = await sha256Hex(code.trim());
   const id = crypto.randomUUID();
-  const claimed = await db
-    .update(teacherInvites)
-    .set({ usedBy: id })
-    .where(and(eq(teacherInvites.codeHash, codeHash), isNull(teacherInvites.usedBy), gt(teacherInvites.expiresAt, new Date())))
-    .returning({ codeHash: teacherInvites.codeHash });
-  if (claimed.length === 0) return undefined;
-  const [teacher] = await db
-    .insert(teachers)
-    .values({ id, email: normaliseEmail(input.email), displayName: input.displayName, passwordHash: input.passwordHash })
-    .onConflictDoNothing()
-    .returning({ id: teachers.id, email: teachers.email, displayName: teachers.displayName });
-  if (!teacher) {
-    await db.update(teacherInvites).set({ usedBy: null }).where(eq(teacherInvites.codeHash, codeHash));
-    return "email-taken";
-  }
-  return teacher;
+  const [claimed] = await db.batch([
+    db
+      .update(teacherInvites)
+      .set({ usedBy: id })
+      .where(and(eq(teacherInvites.codeHash, codeHash), isNull(teacherInvites.usedBy), gt(teacherInvites.expiresAt, new Date(now))))
+      .returning({ codeHash: teacherInvites.codeHash }),
+    db
+      .insert(teachers)
+      .select(
+        db
+          .select({
+            id: sql<string>`${id}`.as("id"),
+            email: sql<string>`${normaliseEmail(input.email)}`.as("email"),
+            displayName: sql<string>`${input.displayName}`.as("display_name"),
+            passwordHash: sql<string>`${input.passwordHash}`.as("password_hash"),
+            createdAt: sql<number>`${now}`.as("created_at"),
+          })
+          .from(teacherInvites)
+          .where(and(eq(teacherInvites.codeHash, codeHash), eq(teacherInvites.usedBy, id))),
+      )
+      .onConflictDoNothing(),
+  ]);
+  return claimed.length > 0;
 }
 
 /** A new API token; the plain token is returned once. */

@@ -19,7 +19,7 @@ function safeNext(next: unknown): string {
 
 teachAuthRoutes.get("/login", (c) => {
   if (c.var.teacher) return c.redirect("/teach", 303);
-  return renderTeach(c, "Sign in", <LoginPage csrfToken={c.var.csrfToken} next={safeNext(c.req.query("next"))} />);
+  return renderTeach(c, "Sign in", <LoginPage csrfToken={c.var.csrfToken} next={safeNext(c.req.query("next"))} signedUp={c.req.query("signedUp") === "1"} />);
 });
 
 const loginForm = z.object({ email: z.string().max(320), password: z.string().max(200), next: z.string().optional(), _csrf: z.string() });
@@ -81,15 +81,13 @@ teachAuthRoutes.post("/signup", async (c) => {
   const problem = passwordProblem(parsed.data.password, { email: parsed.data.email });
   if (problem) return fail(problem, [{ path: "password", message: problem }]);
   await enforceRateLimit(c.env, c.var.db, "address", clientAddress(c));
-  const teacher = await redeemInvite(c.var.db, parsed.data.invite, {
+  const redeemed = await redeemInvite(c.var.db, parsed.data.invite, {
     email: parsed.data.email,
     displayName: parsed.data.displayName,
     passwordHash: await hashPassword(parsed.data.password),
   });
-  if (teacher === "email-taken") return fail("An account with that email already exists. Sign in instead.");
-  if (!teacher) return fail("That invite code is not valid: it may be mistyped, used already or expired.");
-  const old = teacherCookie(c);
-  if (old) await deleteSession(c.var.db, old);
-  setTeacherCookie(c, await createSession(c.var.db, teacher.id));
-  return c.redirect("/teach", 303);
+  if (!redeemed) return fail("That invite code is not valid: it may be mistyped, used already or expired.");
+  // A new email and one that already has an account get the same answer (and use up the
+  // invite alike), so sign-up never tells whether an email is registered.
+  return c.redirect("/teach/login?signedUp=1", 303);
 });

@@ -3,10 +3,31 @@ import { PASSWORD_MIN_LENGTH } from "../../../teach/password-length.ts";
 import { CsrfField } from "../../components/csrf.tsx";
 import { FormErrors } from "../../components/form-errors.tsx";
 
-export function LoginPage({ csrfToken, next, email, error }: { csrfToken: string; next: string; email?: string; error?: string }) {
+export function LoginPage({
+  csrfToken,
+  next,
+  email,
+  error,
+  signedUp,
+}: {
+  csrfToken: string;
+  next: string;
+  email?: string;
+  error?: string;
+  signedUp?: boolean;
+}) {
   return (
     <>
       <h1>Teacher sign-in</h1>
+      {signedUp ? (
+        // Worded for both cases: sign-up never says whether the email already had an account.
+        <div class="result ok" role="status">
+          <p>
+            Thank you. Sign in with your email and the password you chose. If that does not work, the email may already have an account: check with the teacher
+            who invited you.
+          </p>
+        </div>
+      ) : null}
       <FormErrors message={error} />
       <form method="post" action="/teach/login">
         <CsrfField token={csrfToken} />
