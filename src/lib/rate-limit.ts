@@ -11,6 +11,13 @@ export const RATE_LIMITS = {
   login: { binding: "LOGIN_RATE_LIMITER", limit: 5, periodSeconds: 60, message: "Too many sign-in attempts. Wait a minute, then try again." },
   /** Sign-in, sign-up and class joins from one address: slows password spraying and join-code guessing. */
   address: { binding: "ADDRESS_RATE_LIMITER", limit: 120, periodSeconds: 60, message: "Too many requests from your network. Wait a minute, then try again." },
+  /** Quiz starts from one address, counted apart from the rule above: each start can be a new row in D1. */
+  attemptStart: {
+    binding: "ADDRESS_RATE_LIMITER",
+    limit: 120,
+    periodSeconds: 60,
+    message: "Too many quizzes started from your network. Wait a minute, then try again.",
+  },
 } as const;
 
 export type RateLimitRule = keyof typeof RATE_LIMITS;

@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { slug } from "../content/schema.ts";
+import { planAttemptStart } from "../db/queries/attempt-limits.ts";
 import { startAttempt } from "../db/queries/attempts.ts";
 import { documentLabels } from "../db/queries/documents.ts";
 import { findPublishedSet } from "../db/queries/sets.ts";
 import type { AppEnv } from "../env.ts";
 import { NotFoundError } from "../lib/errors.ts";
+import { clientAddress, enforceRateLimit } from "../lib/rate-limit.ts";
 import { formBody, routeParams } from "../lib/validation.ts";
 import { SetPage } from "../views/pages/set.tsx";
 
@@ -20,10 +22,17 @@ setRoutes.get("/:slug", setParams, async (c) => {
   return c.render(<SetPage set={set} documents={documents} csrfToken={c.var.csrfToken} />, { title: set.title });
 });
 
-/** Start (or start again): a new attempt pinned to the set's current version. */
+/**
+ * Start (or start again): a new attempt pinned to the set's current version. Starts are
+ * bounded: per address by a rate limit, and per student by resuming the latest attempt once
+ * they hold too many unfinished ones (the attempt page then sends them to its next question).
+ */
 setRoutes.post("/:slug/attempts", setParams, formBody(z.strictObject({ _csrf: z.string() })), async (c) => {
-  const set = await findPublishedSet(c.var.db, c.req.valid("param").slug);
-  if (!set) throw new NotFoundError("quiz");
+  await enforceRateLimit(c.env, c.var.db, "attemptStart", clientAddress(c));
+  const plan = await planAttemptStart(c.var.db, { slug: c.req.valid("param").slug, studentId: c.var.studentId });
+  if (!plan) throw new NotFoundError("quiz");
+  if (plan.resumeAttemptId) return c.redirect(`/attempts/${plan.resumeAttemptId}`, 303);
+  const { set } = plan;
   const attemptId = await startAttempt(c.var.db, { studentId: c.var.studentId, setVersionId: set.versionId, questionCount: set.questionCount });
   return c.redirect(`/attempts/${attemptId}/questions/1`, 303);
 });

@@ -36,14 +36,19 @@ export async function listPublishedSets(db: Database, studentId: string) {
   return rows.filter((row) => row.ownerId === null || row.assignedIn !== null).sort((a, b) => Number(b.assignedIn !== null) - Number(a.assignedIn !== null));
 }
 
-/** A published set's current version, or undefined. */
-export async function findPublishedSet(db: Database, slug: string) {
-  const [row] = await db
+/** The query behind `findPublishedSet`, for callers that batch it with their own. */
+export function publishedSetQuery(db: Database, slug: string) {
+  return db
     .select(setSummaryColumns)
     .from(questionSets)
     .innerJoin(setVersions, eq(setVersions.id, questionSets.currentVersionId))
     .where(and(eq(questionSets.slug, slug), eq(questionSets.published, true)))
     .limit(1);
+}
+
+/** A published set's current version, or undefined. */
+export async function findPublishedSet(db: Database, slug: string) {
+  const [row] = await publishedSetQuery(db, slug);
   return row;
 }
 
