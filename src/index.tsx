@@ -6,9 +6,10 @@ import { jsxRenderer } from "hono/jsx-renderer";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "./db/client.ts";
+import { isDatabaseFault } from "./db/faults.ts";
 import type { AppEnv } from "./env.ts";
 import { privateByDefault } from "./lib/cache-control.ts";
-import { AppError, NotFoundError, PayloadTooLargeError } from "./lib/errors.ts";
+import { AppError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError } from "./lib/errors.ts";
 import { requireValidHost } from "./lib/host.ts";
 import { identity, isProduction, requireCsrfToken } from "./lib/identity.ts";
 import { apiRoutes } from "./routes/api/index.ts";
@@ -89,10 +90,15 @@ app.notFound((c) => {
   return c.render(<ErrorPage status={404} message="We could not find that page." details={[]} />, { title: "Not found" });
 });
 
-/** The one place errors become responses. A 500 shows a reference, never a stack trace or SQL. */
-app.onError((error, c) => {
+/**
+ * The one place errors become responses. A 500 shows a reference, never a stack trace or SQL.
+ * D1 failing or timing out becomes a 503 with Retry-After: the request can simply be sent again.
+ */
+app.onError((thrown, c) => {
   const reference = c.var.requestId;
-  const known = error instanceof HTTPException && error.status < 500;
+  const databaseFault = isDatabaseFault(thrown);
+  const error = databaseFault ? new ServiceUnavailableError() : thrown;
+  const known = error instanceof AppError || (error instanceof HTTPException && error.status < 500);
   const status = known ? error.status : 500;
   const message = known
     ? error instanceof AppError
@@ -100,8 +106,19 @@ app.onError((error, c) => {
       : defaultMessage(status)
     : "Something went wrong on our side. Please try again in a moment.";
   const details = known && error instanceof AppError ? error.details : [];
-  if (!known)
-    console.error(JSON.stringify({ level: "error", requestId: reference, path: c.req.path, error: error.name, message: error.message, stack: error.stack }));
+  if (!known || databaseFault)
+    console.error(
+      JSON.stringify({
+        level: "error",
+        requestId: reference,
+        path: c.req.path,
+        databaseFault,
+        error: thrown.name,
+        message: thrown.message,
+        cause: thrown.cause instanceof Error ? thrown.cause.message : undefined,
+        stack: thrown.stack,
+      }),
+    );
   if (error instanceof AppError) for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
   c.status(status);
   if (c.req.path.startsWith("/api/")) return c.json({ error: message, details, requestId: reference });

@@ -64,6 +64,18 @@ export class TooManyRequestsError extends AppError {
   }
 }
 
+/**
+ * The database failed or timed out (see src/db/faults.ts). Worth retrying: answers are written
+ * in one batch, and sending one again cannot count it twice.
+ */
+export class ServiceUnavailableError extends AppError {
+  constructor(retryAfterSeconds = 10) {
+    super(503, "We could not reach our database just now. Wait a few seconds and try again; if you were answering a question, sending it again is safe.", [], {
+      "Retry-After": String(retryAfterSeconds),
+    });
+  }
+}
+
 /** A deployment mistake, such as a missing secret. Logged in full; users see a plain 500. */
 export class ConfigurationError extends Error {
   override name = "ConfigurationError";

@@ -1,6 +1,13 @@
 import { exports } from "cloudflare:workers";
+import worker from "../../src/index.tsx";
 
 export const ORIGIN = "https://sourcewise.test";
+const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
+
+/** Through the worker's own entry point, or through its fetch with a chosen env (to inject faults). */
+function send(request: Request, env?: Env): Promise<Response> {
+  return env ? Promise.resolve(worker.fetch(request, env, ctx)) : exports.default.fetch(request);
+}
 
 /**
  * A student's browser, reduced to what the server sees: one cookie jar, same-origin form
@@ -11,22 +18,22 @@ export class StudentBrowser {
   private token: string | undefined;
   lastHtml = "";
 
-  async get(path: string): Promise<Response> {
-    const response = await exports.default.fetch(new Request(new URL(path, ORIGIN), { headers: this.headers(), redirect: "manual" }));
+  async get(path: string, options: { env?: Env } = {}): Promise<Response> {
+    const response = await send(new Request(new URL(path, ORIGIN), { headers: this.headers(), redirect: "manual" }), options.env);
     this.remember(response);
     this.lastHtml = await response.clone().text();
     this.token = /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1] ?? this.token;
     return response;
   }
 
-  async post(path: string, fields: Record<string, string | string[]> = {}, options: { csrf?: boolean; origin?: string } = {}): Promise<Response> {
+  async post(path: string, fields: Record<string, string | string[]> = {}, options: { csrf?: boolean; origin?: string; env?: Env } = {}): Promise<Response> {
     const body = new URLSearchParams();
     if (options.csrf !== false) body.append("_csrf", this.csrfToken());
     for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
     const headers = this.headers();
     headers.set("Content-Type", "application/x-www-form-urlencoded");
     headers.set("Origin", options.origin ?? ORIGIN);
-    const response = await exports.default.fetch(new Request(new URL(path, ORIGIN), { method: "POST", body, headers, redirect: "manual" }));
+    const response = await send(new Request(new URL(path, ORIGIN), { method: "POST", body, headers, redirect: "manual" }), options.env);
     this.remember(response);
     return response;
   }
