@@ -7,6 +7,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "./db/client.ts";
 import { isDatabaseFault } from "./db/faults.ts";
+import { deleteExpiredRows } from "./db/queries/cleanup.ts";
 import type { AppEnv } from "./env.ts";
 import { privateByDefault } from "./lib/cache-control.ts";
 import { AppError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError } from "./lib/errors.ts";
@@ -132,4 +133,11 @@ function defaultMessage(status: number): string {
   return "The request could not be understood.";
 }
 
-export default app;
+/** The Cron Trigger (wrangler.toml `[triggers]`): removes expired sessions, invites, tokens and rate-limit rows. */
+async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
+  const removed = await deleteExpiredRows(createDb(env.DB).db, controller.scheduledTime);
+  console.log(JSON.stringify({ level: "info", task: "cleanup", cron: controller.cron, removed }));
+}
+
+export { app };
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<Env>;

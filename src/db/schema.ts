@@ -177,10 +177,18 @@ export const apiTokens = sqliteTable("api_tokens", {
     .references(() => teachers.id),
   name: text("name").notNull(),
   tokenHash: text("token_hash").notNull().unique(),
+  /** "read" tokens may only GET under /api; "write" tokens may do everything their teacher may. */
+  scope: text("scope", { enum: ["read", "write"] })
+    .notNull()
+    .default("write"),
   createdAt: timestamp("created_at"),
   lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
   revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  /** When the token stops working; null if it does not expire. The hourly cleanup deletes it after. */
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }),
 });
+
+export type TokenScope = (typeof apiTokens.$inferSelect)["scope"];
 
 /** Fixed-window counters for rate limits where the Workers Rate Limiting binding is not configured. */
 export const rateLimits = sqliteTable("rate_limits", {

@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { findSessionTeacher, findTokenTeacher, SESSION_ABSOLUTE_MS, type Teacher } from "../db/queries/teachers.ts";
 import type { AppEnv } from "../env.ts";
-import { UnauthorizedError } from "./errors.ts";
+import { ForbiddenError, UnauthorizedError } from "./errors.ts";
 import { cookieOptions } from "./identity.ts";
 
 const COOKIE = "sw_teacher";
@@ -42,12 +42,21 @@ export const requireTeacher = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** The JSON API authenticates with `Authorization: Bearer <token>` only; no cookies, so no CSRF. */
+/**
+ * The JSON API authenticates with `Authorization: Bearer <token>` only; no cookies, so no CSRF.
+ * A read-only token may only read (GET): anything else is refused before the body is read.
+ */
 export const requireApiToken = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("Authorization") ?? "";
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-  const teacher = token ? await findTokenTeacher(c.var.db, token) : undefined;
-  if (!teacher) throw new UnauthorizedError("Send a valid API token as `Authorization: Bearer <token>`. Teachers create tokens under Account.");
+  const found = token ? await findTokenTeacher(c.var.db, token) : undefined;
+  if (!found)
+    throw new UnauthorizedError(
+      "Send a valid API token as `Authorization: Bearer <token>`: this one is missing, unknown, revoked or expired. Teachers create tokens under Account.",
+    );
+  const { readOnly, ...teacher } = found;
+  if (readOnly && c.req.method !== "GET" && c.req.method !== "HEAD")
+    throw new ForbiddenError("This API token is read-only: it can only read (GET). Create a token with write access under Account to make changes.");
   c.set("teacher", teacher);
   await next();
 });

@@ -4,7 +4,7 @@ import { formatPath } from "../content/parse.ts";
 import { BadRequestError, type ErrorDetail } from "./errors.ts";
 
 /** zod's issues as the `details` of a 400; each unknown field is named in its own `path`. */
-export function zodDetails(error: z.ZodError): ErrorDetail[] {
+export function zodDetails(error: z.core.$ZodError): ErrorDetail[] {
   return error.issues.flatMap((issue): ErrorDetail[] =>
     issue.code === "unrecognized_keys"
       ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: "unknown field" }))

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { stringify } from "yaml";
-import app from "../../src/index.tsx";
+import { app } from "../../src/index.tsx";
 import { ASSETS, type AssetName, assetPath } from "../../src/views/assets.ts";
 import { FIXTURE_BODY, questionSet } from "../support/content.ts";
 import { publishFixtureSet, threeTypeSet, unique } from "../support/fixtures.ts";

@@ -1,8 +1,8 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { normaliseEmail } from "../../teach/email.ts";
 import { API_TOKEN_PREFIX, INVITE_PREFIX, randomToken, sha256Hex } from "../../teach/secrets.ts";
 import type { Database } from "../client.ts";
-import { apiTokens, teacherInvites, teacherSessions, teachers } from "../schema.ts";
+import { apiTokens, type TokenScope, teacherInvites, teacherSessions, teachers } from "../schema.ts";
 
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -119,17 +119,32 @@ export async function redeemInvite(
   return claimed.length > 0;
 }
 
-/** A new API token; the plain token is returned once. */
-export async function createApiToken(db: Database, teacherId: string, name: string): Promise<{ id: string; token: string }> {
+/** A new API token; the plain token is returned once. Without options it may write and never expires. */
+export async function createApiToken(
+  db: Database,
+  teacherId: string,
+  name: string,
+  options: { scope?: TokenScope; expiresAt?: Date | null } = {},
+): Promise<{ id: string; token: string }> {
   const token = `${API_TOKEN_PREFIX}${randomToken()}`;
   const id = crypto.randomUUID();
-  await db.insert(apiTokens).values({ id, teacherId, name, tokenHash: await sha256Hex(token) });
+  await db
+    .insert(apiTokens)
+    .values({ id, teacherId, name, tokenHash: await sha256Hex(token), scope: options.scope ?? "write", expiresAt: options.expiresAt ?? null });
   return { id, token };
 }
 
 export async function listApiTokens(db: Database, teacherId: string) {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      scope: apiTokens.scope,
+      createdAt: apiTokens.createdAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.teacherId, teacherId))
     .orderBy(desc(apiTokens.createdAt));
@@ -145,15 +160,19 @@ export async function revokeApiToken(db: Database, teacherId: string, tokenId: s
   return rows.length > 0;
 }
 
-export async function findTokenTeacher(db: Database, token: string): Promise<Teacher | undefined> {
+/** The teacher behind a token that is neither revoked nor expired, and whether it may only read. */
+export async function findTokenTeacher(db: Database, token: string, now = Date.now()): Promise<(Teacher & { readOnly: boolean }) | undefined> {
   const tokenHash = await sha256Hex(token);
   const [row] = await db
-    .select({ id: teachers.id, email: teachers.email, displayName: teachers.displayName, tokenId: apiTokens.id })
+    .select({ id: teachers.id, email: teachers.email, displayName: teachers.displayName, tokenId: apiTokens.id, scope: apiTokens.scope })
     .from(apiTokens)
     .innerJoin(teachers, eq(teachers.id, apiTokens.teacherId))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)))
+    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date(now)))))
     .limit(1);
   if (!row) return undefined;
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
-  return { id: row.id, email: row.email, displayName: row.displayName };
+  await db
+    .update(apiTokens)
+    .set({ lastUsedAt: new Date(now) })
+    .where(eq(apiTokens.id, row.tokenId));
+  return { id: row.id, email: row.email, displayName: row.displayName, readOnly: row.scope === "read" };
 }

@@ -125,7 +125,9 @@ const PUBLIC: Security = [];
 const json = (description: string, schema: JsonSchema): OpenApiResponse => ({ description, content: { "application/json": { schema } } });
 const problem = (description: string) => json(description, ref("Error"));
 
-const unauthorized = { "401": problem("No token, or a token that is unknown or revoked.") };
+const unauthorized = { "401": problem("No token, or a token that is unknown, revoked or expired.") };
+/** Only on requests that change something: a read-only token may GET. */
+const writeAccess = { ...unauthorized, "403": problem("The token is read-only: it may only read (GET).") };
 const notFound = (what: string) => ({ "404": problem(`No such ${what} that you may see: unknown, or another teacher's.`) });
 const bodyErrors = {
   "400": problem("Malformed JSON, a missing or unknown field, or content that fails validation; `details` names each field or line."),
@@ -193,7 +195,7 @@ function paths(): OpenApiDocument["paths"] {
         responses: {
           "201": json("Stored as a draft.", ref("SavedVersion")),
           ...bodyErrors,
-          ...unauthorized,
+          ...writeAccess,
           "409": problem("The slug is already taken."),
         },
       },
@@ -217,7 +219,7 @@ function paths(): OpenApiDocument["paths"] {
         security: BEARER,
         parameters: [slugParameter],
         requestBody: setBody("SetUpdate", EXAMPLE_SET_UPDATE),
-        responses: { "200": json("Stored as a draft.", ref("SavedVersion")), ...bodyErrors, ...unauthorized, ...notFound("set of yours") },
+        responses: { "200": json("Stored as a draft.", ref("SavedVersion")), ...bodyErrors, ...writeAccess, ...notFound("set of yours") },
       },
     },
     "/api/sets/{slug}/publish": {
@@ -228,7 +230,7 @@ function paths(): OpenApiDocument["paths"] {
         tags: ["Sets"],
         security: BEARER,
         parameters: [slugParameter],
-        responses: { "200": json("The set after publishing.", ref("SetSummary")), ...unauthorized, ...notFound("set of yours") },
+        responses: { "200": json("The set after publishing.", ref("SetSummary")), ...writeAccess, ...notFound("set of yours") },
       },
     },
     "/api/sets/{slug}/unpublish": {
@@ -239,7 +241,7 @@ function paths(): OpenApiDocument["paths"] {
         tags: ["Sets"],
         security: BEARER,
         parameters: [slugParameter],
-        responses: { "200": json("The set after unpublishing.", ref("SetSummary")), ...unauthorized, ...notFound("set of yours") },
+        responses: { "200": json("The set after unpublishing.", ref("SetSummary")), ...writeAccess, ...notFound("set of yours") },
       },
     },
     "/api/documents": {
@@ -260,7 +262,7 @@ function paths(): OpenApiDocument["paths"] {
         responses: {
           "201": json("Stored.", ref("DocumentSummary")),
           ...bodyErrors,
-          ...unauthorized,
+          ...writeAccess,
           "409": problem("The id is already taken."),
         },
       },
@@ -315,7 +317,11 @@ export function openApiDocument(origin: string): OpenApiDocument {
     paths: paths(),
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "An API token from Account, sent as `Authorization: Bearer <token>`." },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token from Account, sent as `Authorization: Bearer <token>`. A token may be read-only (GET only) and may expire.",
+        },
       },
       schemas: componentSchemas(),
     },

@@ -4,7 +4,8 @@ import { createApiToken, createInvite, listApiTokens, revokeApiToken } from "../
 import type { AppEnv } from "../../env.ts";
 import { NotFoundError } from "../../lib/errors.ts";
 import { currentTeacher } from "../../lib/teacher-auth.ts";
-import { formBody, routeParams } from "../../lib/validation.ts";
+import { routeParams, zodDetails } from "../../lib/validation.ts";
+import { tokenExpiry, tokenForm } from "../../teach/token-options.ts";
 import { AccountPage } from "../../views/pages/teach/account.tsx";
 import { renderTeach } from "./render.tsx";
 
@@ -15,10 +16,24 @@ teachAccountRoutes.get("/account", async (c) => {
   return renderTeach(c, "Account", <AccountPage tokens={tokens} csrfToken={c.var.csrfToken} />);
 });
 
-/** The new token is shown in this response only; it is never stored in plain text. */
-teachAccountRoutes.post("/tokens", formBody(z.strictObject({ name: z.string().trim().min(1, "Name the token.").max(60), _csrf: z.string() })), async (c) => {
+/**
+ * The new token is shown in this response only; it is never stored in plain text. It may be
+ * read-only and may expire; a problem with the form is shown on the page.
+ */
+teachAccountRoutes.post("/tokens", async (c) => {
   const teacherId = currentTeacher(c).id;
-  const { token } = await createApiToken(c.var.db, teacherId, c.req.valid("form").name);
+  const parsed = tokenForm.safeParse(await c.req.parseBody());
+  if (!parsed.success) {
+    c.status(400);
+    const tokens = await listApiTokens(c.var.db, teacherId);
+    return renderTeach(
+      c,
+      "Account",
+      <AccountPage tokens={tokens} csrfToken={c.var.csrfToken} error="Check the token form and try again." details={zodDetails(parsed.error)} />,
+    );
+  }
+  const { name, scope, lifetime } = parsed.data;
+  const { token } = await createApiToken(c.var.db, teacherId, name, { scope, expiresAt: tokenExpiry(lifetime) });
   return renderTeach(c, "Account", <AccountPage tokens={await listApiTokens(c.var.db, teacherId)} csrfToken={c.var.csrfToken} newToken={token} />);
 });
 

@@ -1,23 +1,41 @@
 import type { listApiTokens } from "../../../db/queries/teachers.ts";
+import type { ErrorDetail } from "../../../lib/errors.ts";
+import { TOKEN_LIFETIMES, TOKEN_SCOPES } from "../../../teach/token-options.ts";
 import { CsrfField } from "../../components/csrf.tsx";
+import { FormErrors } from "../../components/form-errors.tsx";
+
+type Token = Awaited<ReturnType<typeof listApiTokens>>[number];
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+function tokenStatus(token: Token, now: number): "revoked" | "expired" | "active" {
+  if (token.revokedAt) return "revoked";
+  return token.expiresAt && token.expiresAt.getTime() <= now ? "expired" : "active";
+}
 
 export function AccountPage({
   tokens,
   csrfToken,
   newToken,
   newInvite,
+  error,
+  details,
 }: {
-  tokens: Awaited<ReturnType<typeof listApiTokens>>;
+  tokens: Token[];
   csrfToken: string;
   newToken?: string;
   newInvite?: string;
+  error?: string;
+  details?: ErrorDetail[];
 }) {
+  const now = Date.now();
   return (
     <>
       <h1>Account</h1>
       <h2>API tokens</h2>
       <p>
-        Tokens let scripts use the <a href="/api/docs">JSON API</a> as you. A token is shown once; only a hash is stored.
+        Tokens let scripts use the <a href="/api/docs">JSON API</a> as you. A token is shown once; only a hash is stored. A read-only token can only read your
+        sets and documents. Give a token the least it needs and a short life.
       </p>
       {newToken ? (
         <div class="result ok" role="status">
@@ -33,7 +51,9 @@ export function AccountPage({
             <thead>
               <tr>
                 <th scope="col">Name</th>
+                <th scope="col">Access</th>
                 <th scope="col">Created</th>
+                <th scope="col">Expires</th>
                 <th scope="col">Last used</th>
                 <th scope="col">Status</th>
               </tr>
@@ -42,11 +62,13 @@ export function AccountPage({
               {tokens.map((t) => (
                 <tr>
                   <th scope="row">{t.name}</th>
-                  <td>{t.createdAt.toISOString().slice(0, 10)}</td>
+                  <td>{t.scope === "read" ? "read only" : "read and write"}</td>
+                  <td>{day(t.createdAt)}</td>
+                  <td>{t.expiresAt ? day(t.expiresAt) : "never"}</td>
                   <td>{t.lastUsedAt ? t.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
                   <td>
-                    {t.revokedAt ? (
-                      "revoked"
+                    {tokenStatus(t, now) !== "active" ? (
+                      tokenStatus(t, now)
                     ) : (
                       <form method="post" action={`/teach/tokens/${t.id}/revoke`}>
                         <CsrfField token={csrfToken} />
@@ -62,10 +84,23 @@ export function AccountPage({
           </table>
         </div>
       ) : null}
+      <FormErrors message={error} details={details} />
       <form method="post" action="/teach/tokens">
         <CsrfField token={csrfToken} />
         <label for="token-name">Token name</label>
         <input type="text" id="token-name" name="name" required maxlength={60} />
+        <label for="token-scope">Access</label>
+        <select id="token-scope" name="scope">
+          {TOKEN_SCOPES.map((scope) => (
+            <option value={scope.value}>{scope.label}</option>
+          ))}
+        </select>
+        <label for="token-lifetime">Expires after</label>
+        <select id="token-lifetime" name="lifetime">
+          {TOKEN_LIFETIMES.map((lifetime) => (
+            <option value={lifetime.value}>{lifetime.label}</option>
+          ))}
+        </select>
         <button type="submit">Create token</button>
       </form>
       <h2>Invite a colleague</h2>
