@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { questionSet } from "./schema.ts";
 
 /** JSON Schema for question-set files, generated from the zod schema so the two never drift. */

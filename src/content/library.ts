@@ -1,6 +1,6 @@
 import { type ContentIssue, formatPath, type ParsedFile, parseDocumentFile, parseQuestionSet } from "./parse.ts";
 import type { QuestionSet, SourceDocument } from "./schema.ts";
-import { closestPassage, locateQuote, type PreparedDocument, prepareDocument } from "./text.ts";
+import { closestPassage, locateQuote, normalise, type PreparedDocument, prepareDocument } from "./text.ts";
 
 /** A file under `questions/`, named relative to it: `documents/002.md`, `sets/attribution.yaml`. */
 export type ContentFile = {
@@ -58,6 +58,21 @@ export function checkQuotes(
         const path = ["questions", qIndex, field, rIndex, "quote"];
         const hint = issues.length < MAX_HINTS_PER_FILE ? ` (closest passage: "${closestPassage(text, ref.quote)}")` : "";
         issues.push({ file, path: formatPath(path), line: lineOf(path), message: `not found in document ${ref.document}${hint}` });
+      });
+    }
+    // Evidence sentences are chosen from the passage, so each must be part of it, word for word.
+    const passage = question.type === "evidence" ? question.passages[0] : undefined;
+    if (question.type === "evidence" && passage) {
+      const within = normalise(passage.quote);
+      question.options.forEach((option, oIndex) => {
+        if (within.includes(normalise(option.text))) return;
+        const path = ["questions", qIndex, "options", oIndex, "text"];
+        issues.push({
+          file,
+          path: formatPath(path),
+          line: lineOf(path),
+          message: "an evidence sentence must be quoted word for word from the question's passage",
+        });
       });
     }
   });

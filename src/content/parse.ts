@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument, visit } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { type DocumentMeta, documentMeta, type QuestionSet, questionSet, type SourceDocument } from "./schema.ts";
 
 /** One problem in one content file: enough for an author to find and fix it. */
@@ -81,7 +81,7 @@ export function parseYaml(file: string, source: string, lineOffset = 0): { ok: t
   };
 }
 
-function zodIssues(file: string, error: z.ZodError, lineOf: ParsedFile["lineOf"]): ContentIssue[] {
+function zodIssues(file: string, error: z.core.$ZodError, lineOf: ParsedFile["lineOf"]): ContentIssue[] {
   return error.issues.map((issue) => ({
     file,
     path: formatPath(issue.path),
@@ -91,7 +91,7 @@ function zodIssues(file: string, error: z.ZodError, lineOf: ParsedFile["lineOf"]
   }));
 }
 
-function parseWith<T>(schema: z.ZodType<T>, file: string, source: string, lineOffset = 0): ParseResult<T> {
+function parseWith<T>(schema: z.ZodMiniType<T>, file: string, source: string, lineOffset = 0): ParseResult<T> {
   const parsed = parseYaml(file, source, lineOffset);
   if (!parsed.ok) return parsed;
   if (parsed.parsed.data === null || typeof parsed.parsed.data !== "object" || Array.isArray(parsed.parsed.data)) {

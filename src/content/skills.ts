@@ -24,5 +24,16 @@ export function skillLabel(skill: string): string {
 export const DIFFICULTIES = ["easy", "medium", "hard"] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
-export const QUESTION_TYPES = ["single", "multiple", "true_false"] as const;
+export const QUESTION_TYPES = [
+  "single",
+  "multiple",
+  "true_false",
+  "claim",
+  "evidence",
+  "short_answer",
+  "numerical",
+  "matching",
+  "essay",
+  "description",
+] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];

@@ -1,5 +1,5 @@
 import { validator } from "hono/validator";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { formatPath } from "../content/parse.ts";
 import { BadRequestError, type ErrorDetail } from "./errors.ts";
 
@@ -13,7 +13,7 @@ export function zodDetails(error: z.core.$ZodError): ErrorDetail[] {
 }
 
 /** Validates a form body with zod; every failure becomes the same 400 shape. */
-export function formBody<Schema extends z.ZodType>(schema: Schema, message = "Check the form and try again.") {
+export function formBody<Schema extends z.ZodMiniType>(schema: Schema, message = "Check the form and try again.") {
   return validator("form", (value) => {
     const result = schema.safeParse(value);
     if (!result.success) throw new BadRequestError(message, zodDetails(result.error));
@@ -22,7 +22,7 @@ export function formBody<Schema extends z.ZodType>(schema: Schema, message = "Ch
 }
 
 /** Validates route parameters; a malformed id is simply not found. */
-export function routeParams<Schema extends z.ZodType>(schema: Schema, notFound: () => Error) {
+export function routeParams<Schema extends z.ZodMiniType>(schema: Schema, notFound: () => Error) {
   return validator("param", (value) => {
     const result = schema.safeParse(value);
     if (!result.success) throw notFound();

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { highlightPassage } from "../content/highlight.ts";
 import { documentId } from "../content/schema.ts";
 import { findReadableDocument } from "../db/queries/documents.ts";

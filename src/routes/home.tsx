@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { listStudentAttempts, setDisplayName } from "../db/queries/attempts.ts";
 import { documentLabels } from "../db/queries/documents.ts";
 import { listPublishedSets } from "../db/queries/sets.ts";
@@ -28,9 +28,7 @@ const displayNameForm = z.strictObject({
   _csrf: z.string(),
   displayName: z
     .string()
-    .trim()
-    .max(40, "Display names are at most 40 characters.")
-    .regex(/^[^\p{Cc}]*$/u, "Display names cannot contain control characters."),
+    .check(z.trim(), z.maxLength(40, "Display names are at most 40 characters."), z.regex(/^[^\p{Cc}]*$/u, "Display names cannot contain control characters.")),
 });
 
 homeRoutes.post("/me", formBody(displayNameForm, "That display name could not be saved."), async (c) => {

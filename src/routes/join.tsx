@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { findClassByCode, joinClass } from "../db/queries/classes.ts";
 import type { AppEnv } from "../env.ts";
 import { clientAddress, enforceRateLimit } from "../lib/rate-limit.ts";
@@ -30,13 +30,15 @@ joinRoutes.get("/:code", async (c) => {
 });
 
 const joinForm = z.strictObject({
-  code: z.string().max(20),
+  code: z.string().check(z.maxLength(20)),
   displayName: z
     .string()
-    .trim()
-    .min(1, "Type the name your teacher will see.")
-    .max(40, "Names are at most 40 characters.")
-    .regex(/^[^\p{Cc}]*$/u, "Names cannot contain control characters."),
+    .check(
+      z.trim(),
+      z.minLength(1, "Type the name your teacher will see."),
+      z.maxLength(40, "Names are at most 40 characters."),
+      z.regex(/^[^\p{Cc}]*$/u, "Names cannot contain control characters."),
+    ),
   _csrf: z.string(),
 });
 

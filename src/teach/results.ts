@@ -1,4 +1,5 @@
 import { skillLabel } from "../content/skills.ts";
+import type { ResponseValue } from "../quiz/response-value.ts";
 import { percent } from "../quiz/scoring.ts";
 
 export interface ResultQuestion {
@@ -19,7 +20,7 @@ export interface ResultAttempt {
   finishedAt: Date | null;
   correctCount: number;
   questionCount: number;
-  responses: { questionKey: string; chosen: string[]; isCorrect: boolean }[];
+  responses: { questionKey: string; chosen: ResponseValue; isCorrect: boolean; score: number | null }[];
 }
 
 export interface Score {
@@ -157,7 +158,7 @@ export function computeClassResults(questions: ResultQuestion[], attempts: Resul
       if (!response) continue;
       answered++;
       if (response.isCorrect) correct++;
-      for (const id of new Set(response.chosen)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (Array.isArray(response.chosen)) for (const id of new Set(response.chosen)) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return {
       key: question.key,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { type ImportFormat, type ImportOptions, parseImport } from "../content/import/index.ts";
 import { checkQuotes } from "../content/library.ts";
 import { documentMeta, type QuestionSet, type SourceDocument, slug } from "../content/schema.ts";
@@ -13,13 +13,13 @@ export const MAX_UPLOAD_BYTES = 256 * 1024;
 /** What a teacher sends to add or update a set: the same fields on the web form and the API. */
 export const setUpload = z.strictObject({
   slug,
-  format: z.enum(["sourcewise", "gift", "aiken"]).default("sourcewise"),
-  content: z.string().min(1, "paste or upload the set").max(MAX_UPLOAD_BYTES),
+  format: z._default(z.enum(["sourcewise", "gift", "aiken"]), "sourcewise"),
+  content: z.string().check(z.minLength(1, "paste or upload the set"), z.maxLength(MAX_UPLOAD_BYTES)),
   // Only GIFT and Aiken need these: the project's own format carries them in the file.
-  title: z.string().trim().max(140).optional(),
-  summary: z.string().trim().max(600).optional(),
-  skill: z.enum(SKILL_IDS).default("evidence"),
-  difficulty: z.enum(DIFFICULTIES).default("medium"),
+  title: z.optional(z.string().check(z.trim(), z.maxLength(140))),
+  summary: z.optional(z.string().check(z.trim(), z.maxLength(600))),
+  skill: z._default(z.enum(SKILL_IDS), "evidence"),
+  difficulty: z._default(z.enum(DIFFICULTIES), "medium"),
 });
 export type SetUpload = z.output<typeof setUpload>;
 
@@ -57,19 +57,22 @@ function toDetail(issue: { path: string; line?: number; message: string }): Erro
 export const documentUpload = z.strictObject({
   id: documentMeta.shape.id,
   title: documentMeta.shape.title,
-  outlet: z.string().trim().max(200).default("not stated"),
-  byline: z.string().trim().max(200).default("not stated"),
-  date: z.string().trim().max(200).default("not stated"),
-  kind: z.string().trim().max(100).default("added by a teacher"),
-  url: z.union([z.literal(""), z.url({ protocol: /^https?$/ })]).optional(),
-  provenance: z.string().trim().max(2000).optional(),
-  text: z.string().trim().min(1, "paste the document's text").max(MAX_UPLOAD_BYTES),
+  /** How students see it named; the title when left empty. */
+  label: z.optional(z.string().check(z.trim(), z.maxLength(80))),
+  outlet: z._default(z.string().check(z.trim(), z.maxLength(200)), "not stated"),
+  byline: z._default(z.string().check(z.trim(), z.maxLength(200)), "not stated"),
+  date: z._default(z.string().check(z.trim(), z.maxLength(200)), "not stated"),
+  kind: z._default(z.string().check(z.trim(), z.maxLength(100)), "added by a teacher"),
+  url: z.optional(z.union([z.literal(""), z.url({ protocol: /^https?$/ })])),
+  provenance: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
+  text: z.string().check(z.trim(), z.minLength(1, "paste the document's text"), z.maxLength(MAX_UPLOAD_BYTES)),
 });
 
 export function toSourceDocument(input: z.output<typeof documentUpload>): SourceDocument {
-  const { text, provenance, url, ...meta } = input;
+  const { text, provenance, url, label, ...meta } = input;
   return {
     ...meta,
+    label: label || meta.title,
     ...(url ? { url } : {}),
     provenance: provenance ? provenance.split(/\n+/).filter((line) => line.trim()) : ["Added by a teacher; no provenance notes given."],
     body: text.replace(/\r\n/g, "\n"),

@@ -27,7 +27,7 @@ function issuesOf(result: ParseResult<QuestionSet>): ContentIssue[] {
 }
 
 /** The fields every imported question shares. */
-const common = { skill: "hedging", difficulty: "medium", passages: [], sources: [] } as const;
+const common = { skill: "hedging", difficulty: "medium", passages: [], sources: [], markup: "text" } as const;
 
 it("uses defaults that still say right or wrong", () => {
   expect([DEFAULT_RIGHT_FEEDBACK, DEFAULT_WRONG_FEEDBACK, DEFAULT_EXPLANATION]).toEqual([
@@ -96,7 +96,10 @@ describe("parseImport: GIFT", () => {
       summary: "Questions imported for a test.",
       skills: ["hedging"],
       sources: "none",
-      diagnostic: false,
+      mode: "practice",
+      shuffleQuestions: false,
+      confidence: false,
+      certaintyMarking: false,
       documents: [],
       questions: [],
     });
@@ -111,6 +114,7 @@ describe("parseImport: GIFT", () => {
           { id: "b", text: "The claim is proven", feedback: "No: nothing has been proven yet." },
         ],
         answer: ["a"],
+        shuffle: true,
         explanation: 'Reporters write "alleged" until a claim is established.',
       },
       {
@@ -124,6 +128,7 @@ describe("parseImport: GIFT", () => {
           { id: "c", text: "confirmed", feedback: "A confirmation is not a hedge." },
         ],
         answer: ["a", "b"],
+        shuffle: true,
         explanation: DEFAULT_EXPLANATION,
       },
       {
@@ -160,6 +165,7 @@ describe("parseImport: GIFT", () => {
           { id: "b", text: "engineer", feedback: DEFAULT_WRONG_FEEDBACK },
         ],
         answer: ["a"],
+        shuffle: true,
         explanation: DEFAULT_EXPLANATION,
       },
     ]);
@@ -178,7 +184,7 @@ describe("parseImport: GIFT", () => {
 
   it("reads {T}, {F}, {TRUE} and {FALSE}, with general feedback", () => {
     const set = imported(gift("A {T}\n\nB {F}\n\nC {TRUE####Because.}\n\nD {false}"));
-    expect(set.questions.map((q) => [q.answer, q.explanation])).toEqual([
+    expect(set.questions.map((q) => ["answer" in q ? q.answer : null, q.explanation])).toEqual([
       [["t"], DEFAULT_EXPLANATION],
       [["f"], DEFAULT_EXPLANATION],
       [["t"], "Because."],
@@ -274,13 +280,12 @@ describe("parseImport: GIFT", () => {
       "Essay {}", // 3
       "", // 4
       "// comment before the question", // 5
-      "Two right answers {=a =b ~c}", // 6
+      "Two right answers are fine, as in Moodle {=a =b ~c}", // 6
       "", // 7
       "Empty option {=a ~ #feedback}", // 8
     ].join("\n");
     expect(issuesOf(gift(text))).toEqual([
       { file: "upload.gift", path: "questions[1]", line: 3, message: "essay questions are not supported" },
-      { file: "upload.gift", path: "questions[2].answer", line: 6, message: "a single-choice question needs exactly one correct option, not 2" },
       { file: "upload.gift", path: "questions[3].options[1].text", line: 8, message: "must not be empty" },
     ]);
   });
@@ -352,6 +357,7 @@ describe("parseImport: Aiken", () => {
           { id: "b", text: "The claim is not yet proven", feedback: DEFAULT_RIGHT_FEEDBACK },
         ],
         answer: ["b"],
+        shuffle: true,
         explanation: DEFAULT_EXPLANATION,
       },
       {
@@ -365,6 +371,7 @@ describe("parseImport: Aiken", () => {
           { id: "c", text: "An independent audit", feedback: DEFAULT_RIGHT_FEEDBACK },
         ],
         answer: ["c"],
+        shuffle: true,
         explanation: DEFAULT_EXPLANATION,
       },
       {
@@ -377,6 +384,7 @@ describe("parseImport: Aiken", () => {
           { id: "b", text: "no", feedback: DEFAULT_WRONG_FEEDBACK },
         ],
         answer: ["a"],
+        shuffle: true,
         explanation: DEFAULT_EXPLANATION,
       },
     ]);

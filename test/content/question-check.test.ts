@@ -79,7 +79,8 @@ describe("questions:check", () => {
     const [first] = set.questions;
     if (!first) throw new Error("fixture has a question");
     set.questions.push(structuredClone(first));
-    (first.options as { id: string }[])[1] = { ...(first.options[1] as { id: string; text: string; feedback: string }), id: "a" };
+    const options = (first as { options: { id: string; text: string; feedback?: string }[] }).options;
+    options[1] = { ...(options[1] as { id: string; text: string }), id: "a" };
     const issues = check(doc, setFile("fixture", set));
     expect(issues).toContainEqual(expect.stringContaining('questions[1].id: duplicate question id "who-said-it"'));
     expect(issues).toContainEqual(expect.stringContaining('questions[0].options[1].id: duplicate option id "a"'));
@@ -101,12 +102,24 @@ describe("questions:check", () => {
     expect(check(doc, setFile("fixture", set))).toContainEqual(expect.stringMatching(/questions\[0\]\.answer: /));
   });
 
-  it("rejects a single-choice question with several correct answers", () => {
-    const set = withQuestion((q) => {
+  it("accepts several fully correct answers on single choice, as Moodle does, but not on true/false or a claim", () => {
+    const single = withQuestion((q) => {
       q.answer = ["a", "b"];
     });
-    expect(check(doc, setFile("fixture", set))).toContainEqual(
-      expect.stringContaining("questions[0].answer: a single-choice question needs exactly one correct option, not 2"),
+    expect(check(doc, setFile("fixture", single))).toEqual([]);
+    const claim = withQuestion((q) => {
+      Object.assign(q, {
+        type: "claim",
+        claim: "The mayor said it.",
+        options: [
+          { id: "a", text: "Supported", feedback: "x", supports: true },
+          { id: "b", text: "Not supported", feedback: "y", supports: false },
+        ],
+      });
+      q.answer = ["a", "b"];
+    });
+    expect(check(doc, setFile("fixture", claim))).toContainEqual(
+      expect.stringContaining("questions[0].answer: a claim-judgement question needs exactly one correct option, not 2"),
     );
   });
 

@@ -6,6 +6,7 @@ import type { QuestionSetInput } from "../../src/content/schema.ts";
 export function documentFile(id: string, body: string, extra: Record<string, unknown> = {}): ContentFile {
   const meta = {
     id,
+    label: "Fixture report",
     title: `Test document ${id}`,
     outlet: "not stated",
     byline: "not stated",

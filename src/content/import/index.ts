@@ -46,7 +46,7 @@ export interface DraftQuestion {
   line: number;
   /** GIFT `::Title::`, used to make the question id. */
   title?: string;
-  type: QuestionType;
+  type: Extract<QuestionType, "single" | "multiple" | "true_false">;
   prompt: string;
   options: DraftOption[];
   explanation?: string;

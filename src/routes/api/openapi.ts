@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { MAX_UPLOAD_BYTES } from "../../teach/upload.ts";
 import { requestSchemas, responseSchemas } from "./schemas.ts";
 
@@ -106,7 +106,7 @@ function simplify({ jsonSchema }: { jsonSchema: JsonSchema }): void {
   if (jsonSchema.format === "date-time") delete jsonSchema.pattern;
 }
 
-function toComponents(schemas: Record<string, z.ZodType>, io: "input" | "output"): Record<string, JsonSchema> {
+function toComponents(schemas: Record<string, z.ZodMiniType>, io: "input" | "output"): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
   const generated = z.toJSONSchema(registry, { io, target: "draft-2020-12", uri: (id) => `${SCHEMA_REF}${id}`, override: simplify }).schemas;

@@ -50,17 +50,7 @@ export function presentSetSummary(row: SetRow): SetSummary {
 
 /** A question with its answer key: teachers see it for every set, as in the web preview. */
 export function presentQuestion(row: QuestionRow): QuestionOut {
-  const base = {
-    position: row.position,
-    id: row.key,
-    type: row.type,
-    skill: row.skill as QuestionOut["skill"],
-    difficulty: row.difficulty,
-    prompt: row.prompt,
-    context: row.context,
-    passages: row.passages,
-  };
-  return { ...base, options: row.options, answer: row.answer, explanation: row.explanation, sources: row.sources };
+  return { position: row.position, ...row.content };
 }
 
 export function presentSetDetail(

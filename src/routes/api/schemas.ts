@@ -1,7 +1,13 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { documentId, slug } from "../../content/schema.ts";
 import { DIFFICULTIES, QUESTION_TYPES, SKILL_IDS } from "../../content/skills.ts";
 import { documentUpload, setUpload } from "../../teach/upload.ts";
+
+/** A description for the OpenAPI document (zod/mini has no `.describe`). */
+function described<T extends z.ZodMiniType>(schema: T, description: string): T {
+  z.globalRegistry.add(schema, { description });
+  return schema;
+}
 
 /**
  * The API's request and response shapes. Requests reuse the upload schemas the web form uses;
@@ -9,79 +15,70 @@ import { documentUpload, setUpload } from "../../teach/upload.ts";
  */
 
 /** PUT /api/sets/{slug}: the same fields as a new set; `slug` may be left out (it is in the URL). */
-export const setUpdate = setUpload.partial({ slug: true });
+export const setUpdate = z.partial(setUpload, { slug: true });
 export type SetUpdate = z.output<typeof setUpdate>;
 
 export const slugParam = z.object({ slug });
 export const documentIdParam = z.object({ id: documentId });
 
-const isoDate = z.iso.datetime().describe("When it was stored (ISO 8601, UTC).");
+const isoDate = described(z.iso.datetime(), "When it was stored (ISO 8601, UTC).");
 
-export const setStatus = z
-  .enum(["draft", "published", "unpublished"])
-  .describe("draft: never published; published: students see the current version; unpublished: hidden from students, results kept.");
+export const setStatus = described(
+  z.enum(["draft", "published", "unpublished"]),
+  "draft: never published; published: students see the current version; unpublished: hidden from students, results kept.",
+);
 export type SetStatus = z.output<typeof setStatus>;
 
 export const versionInfo = z.strictObject({
-  version: z.int().min(1),
+  version: z.int().check(z.gte(1)),
   title: z.string(),
   summary: z.string(),
-  questionCount: z.int().min(0),
-  sourcesRequired: z.boolean().describe("false for sets imported without citations (GIFT, Aiken)."),
+  questionCount: z.int().check(z.gte(0)),
+  sourcesRequired: described(z.boolean(), "false for sets imported without citations (GIFT, Aiken)."),
   createdAt: isoDate,
 });
 export type VersionInfo = z.output<typeof versionInfo>;
 
 export const setSummary = z.strictObject({
   slug,
-  builtIn: z.boolean().describe("true for the built-in library: read-only."),
+  builtIn: described(z.boolean(), "true for the built-in library: read-only."),
   status: setStatus,
-  title: z.string().describe("From the draft if there is one, else from the current version."),
+  title: described(z.string(), "From the draft if there is one, else from the current version."),
   summary: z.string(),
-  current: versionInfo.nullable().describe("The version students get; null until first published."),
-  draft: versionInfo.nullable().describe("An uploaded version not yet published; null if there is none."),
+  current: described(z.nullable(versionInfo), "The version students get; null until first published."),
+  draft: described(z.nullable(versionInfo), "An uploaded version not yet published; null if there is none."),
 });
 export type SetSummary = z.output<typeof setSummary>;
 
-const sourceRefOut = z.strictObject({ document: documentId, quote: z.string() });
-
-export const questionOut = z.strictObject({
-  position: z.int().min(1),
-  id: z.string().describe("The question's id in its file, stable across versions."),
-  type: z.enum(QUESTION_TYPES),
-  skill: z.enum(SKILL_IDS),
-  difficulty: z.enum(DIFFICULTIES),
-  prompt: z.string(),
-  context: z.string().nullable(),
-  passages: z.array(sourceRefOut),
-  options: z.array(
-    z.strictObject({
-      id: z.string(),
-      text: z.string(),
-      feedback: z.string(),
-    }),
-  ),
-  answer: z.array(z.string()).describe("Correct option ids."),
-  explanation: z.string(),
-  sources: z.array(sourceRefOut),
-});
+export const questionOut = described(
+  z.looseObject({
+    position: z.int().check(z.gte(1)),
+    id: described(z.string(), "The question's id in its file, stable across versions."),
+    type: z.enum(QUESTION_TYPES),
+    skill: z.enum(SKILL_IDS),
+    difficulty: z.enum(DIFFICULTIES),
+    prompt: z.string(),
+  }),
+  "The question as written in the set format (options, answer, feedback, explanation, sources and the fields of its type), with its position.",
+);
 export type QuestionOut = z.output<typeof questionOut>;
 
-export const setDetail = setSummary.extend({
-  versions: z
-    .array(
+export const setDetail = z.extend(setSummary, {
+  versions: described(
+    z.array(
       z.strictObject({
-        version: z.int().min(1),
+        version: z.int().check(z.gte(1)),
         state: z.enum(["current", "draft", "previous"]),
         title: z.string(),
-        questionCount: z.int().min(0),
+        questionCount: z.int().check(z.gte(0)),
         createdAt: isoDate,
       }),
-    )
-    .describe("Every version, newest first."),
+    ),
+    "Every version, newest first.",
+  ),
   questions: z.strictObject({
-    current: z.array(questionOut).nullable(),
-    draft: z.array(questionOut).nullable(),
+    current: z.nullable(z.array(questionOut)),
+    draft: z.nullable(z.array(questionOut)),
   }),
 });
 export type SetDetail = z.output<typeof setDetail>;
@@ -90,8 +87,8 @@ export const setList = z.strictObject({ sets: z.array(setSummary) });
 
 export const savedVersion = z.strictObject({
   slug,
-  version: z.int().min(1).describe("The new version's number."),
-  status: z.literal("draft").describe("A new version is always a draft: publish the set to give it to students."),
+  version: described(z.int().check(z.gte(1)), "The new version's number."),
+  status: described(z.literal("draft"), "A new version is always a draft: publish the set to give it to students."),
 });
 export type SavedVersion = z.output<typeof savedVersion>;
 
@@ -100,34 +97,35 @@ export const documentSummary = z.strictObject({
   title: z.string(),
   outlet: z.string(),
   date: z.string(),
-  builtIn: z.boolean().describe("true for the built-in library; false for your own documents."),
+  builtIn: described(z.boolean(), "true for the built-in library; false for your own documents."),
 });
 export type DocumentSummary = z.output<typeof documentSummary>;
 
 export const documentList = z.strictObject({ documents: z.array(documentSummary) });
 
-export const documentOut = documentSummary.extend({
+export const documentOut = z.extend(documentSummary, {
   byline: z.string(),
   kind: z.string(),
-  url: z.string().nullable(),
+  url: z.nullable(z.string()),
   provenance: z.array(z.string()),
-  text: z.string().describe("The document's text exactly as stored; quotes must match it."),
+  text: described(z.string(), "The document's text exactly as stored; quotes must match it."),
   createdAt: isoDate,
 });
 export type DocumentOut = z.output<typeof documentOut>;
 
 export const errorOut = z.strictObject({
-  error: z.string().describe("A plain message, safe to show to a person."),
-  details: z
-    .array(
+  error: described(z.string(), "A plain message, safe to show to a person."),
+  details: described(
+    z.array(
       z.strictObject({
-        path: z.string().optional().describe("The field, e.g. `content` or `questions[0].sources[0].quote`."),
-        line: z.int().optional().describe("The line in `content`, when the problem is in the uploaded text."),
+        path: described(z.optional(z.string()), "The field, e.g. `content` or `questions[0].sources[0].quote`."),
+        line: described(z.optional(z.int()), "The line in `content`, when the problem is in the uploaded text."),
         message: z.string(),
       }),
-    )
-    .describe("What is wrong, one entry per problem; empty when there is nothing more to say."),
-  requestId: z.string().describe("Quote this when reporting a problem."),
+    ),
+    "What is wrong, one entry per problem; empty when there is nothing more to say.",
+  ),
+  requestId: described(z.string(), "Quote this when reporting a problem."),
 });
 
 /** Request bodies, by the name used in components.schemas; converted with io "input". */

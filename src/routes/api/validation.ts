@@ -1,7 +1,7 @@
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
 import { validator } from "hono/validator";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { AppEnv } from "../../env.ts";
 import { AppError, BadRequestError, PayloadTooLargeError } from "../../lib/errors.ts";
 import { zodDetails } from "../../lib/validation.ts";
@@ -39,7 +39,7 @@ export const requireJson = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /** Validates a JSON body (after `requireJson`) with a strict zod schema; failures are 400s with details. */
-export function jsonBody<Schema extends z.ZodType>(schema: Schema) {
+export function jsonBody<Schema extends z.ZodMiniType>(schema: Schema) {
   return validator("json", (value) => {
     const result = schema.safeParse(value);
     if (!result.success) throw new BadRequestError("Check the request body and try again.", zodDetails(result.error));

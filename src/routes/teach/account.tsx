@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { createApiToken, createInvite, listApiTokens, revokeApiToken } from "../../db/queries/teachers.ts";
 import type { AppEnv } from "../../env.ts";
 import { NotFoundError } from "../../lib/errors.ts";

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { createSession, deleteSession, findTeacherByEmail, normaliseEmail, redeemInvite } from "../../db/queries/teachers.ts";
 import type { AppEnv } from "../../env.ts";
 import { clientAddress, enforceRateLimit } from "../../lib/rate-limit.ts";
@@ -22,7 +22,12 @@ teachAuthRoutes.get("/login", (c) => {
   return renderTeach(c, "Sign in", <LoginPage csrfToken={c.var.csrfToken} next={safeNext(c.req.query("next"))} signedUp={c.req.query("signedUp") === "1"} />);
 });
 
-const loginForm = z.object({ email: z.string().max(320), password: z.string().max(200), next: z.string().optional(), _csrf: z.string() });
+const loginForm = z.object({
+  email: z.string().check(z.maxLength(320)),
+  password: z.string().check(z.maxLength(200)),
+  next: z.optional(z.string()),
+  _csrf: z.string(),
+});
 
 teachAuthRoutes.post("/login", async (c) => {
   const parsed = loginForm.safeParse(await c.req.parseBody());
@@ -62,10 +67,10 @@ teachAuthRoutes.post("/logout", async (c) => {
 teachAuthRoutes.get("/signup", (c) => renderTeach(c, "Sign up", <SignupPage csrfToken={c.var.csrfToken} values={{ invite: c.req.query("invite") ?? "" }} />));
 
 const signupForm = z.object({
-  invite: z.string().trim().min(1, "enter your invite code").max(100),
-  displayName: z.string().trim().min(1, "enter your name").max(80),
-  email: z.email("enter a valid email address").max(320),
-  password: z.string().max(200),
+  invite: z.string().check(z.trim(), z.minLength(1, "enter your invite code"), z.maxLength(100)),
+  displayName: z.string().check(z.trim(), z.minLength(1, "enter your name"), z.maxLength(80)),
+  email: z.email("enter a valid email address").check(z.maxLength(320)),
+  password: z.string().check(z.maxLength(200)),
   _csrf: z.string(),
 });
 

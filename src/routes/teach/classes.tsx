@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { slug } from "../../content/schema.ts";
 import { assignSet, classResultsData, createClass, findClassForTeacher, listClasses } from "../../db/queries/classes.ts";
 import { listSetsForTeacher } from "../../db/queries/teacher-sets.ts";
@@ -16,17 +16,24 @@ import { renderTeach } from "./render.tsx";
 export const teachClassRoutes = new Hono<AppEnv>();
 
 const classParams = routeParams(z.object({ id: z.uuid() }), () => new NotFoundError("class"));
-const resultParams = routeParams(z.object({ id: z.uuid(), slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}(\.csv)?$/) }), () => new NotFoundError("class"));
+const resultParams = routeParams(
+  z.object({ id: z.uuid(), slug: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}(\.csv)?$/)) }),
+  () => new NotFoundError("class"),
+);
 
 teachClassRoutes.get("/", async (c) => {
   const classes = await listClasses(c.var.db, currentTeacher(c).id);
   return renderTeach(c, "Classes", <ClassesPage classes={classes} csrfToken={c.var.csrfToken} />);
 });
 
-teachClassRoutes.post("/", formBody(z.strictObject({ name: z.string().trim().min(1, "Give the class a name.").max(80), _csrf: z.string() })), async (c) => {
-  const created = await createClass(c.var.db, currentTeacher(c).id, c.req.valid("form").name);
-  return c.redirect(`/teach/classes/${created.id}`, 303);
-});
+teachClassRoutes.post(
+  "/",
+  formBody(z.strictObject({ name: z.string().check(z.trim(), z.minLength(1, "Give the class a name."), z.maxLength(80)), _csrf: z.string() })),
+  async (c) => {
+    const created = await createClass(c.var.db, currentTeacher(c).id, c.req.valid("form").name);
+    return c.redirect(`/teach/classes/${created.id}`, 303);
+  },
+);
 
 teachClassRoutes.get("/:id", classParams, async (c) => {
   const teacherId = currentTeacher(c).id;

@@ -1,5 +1,5 @@
 import { type Context, Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { detectFormat } from "../../content/import/index.ts";
 import { checkQuotes } from "../../content/library.ts";
 import { questionSet, slug } from "../../content/schema.ts";
@@ -89,7 +89,7 @@ async function manageSetPage(
   const [documents, teacherDocuments] = await Promise.all([
     documentLabels(
       c.var.db,
-      questions.flatMap((q) => [...q.passages, ...q.sources].map((s) => s.document)),
+      questions.flatMap((q) => [...q.content.passages, ...q.content.sources].map((s) => s.document)),
     ),
     listDocumentsForTeacher(c.var.db, teacherId),
   ]);
@@ -141,7 +141,12 @@ teachSetRoutes.post("/sets/:slug/unpublish", setParams, async (c) => {
   return c.redirect(`/teach/sets/${c.req.valid("param").slug}`, 303);
 });
 
-const attachForm = z.object({ question: slug, document: z.string().max(64), quote: z.string().trim().min(1, "paste the quote").max(1200), _csrf: z.string() });
+const attachForm = z.object({
+  question: slug,
+  document: z.string().check(z.maxLength(64)),
+  quote: z.string().check(z.trim(), z.minLength(1, "paste the quote"), z.maxLength(1200)),
+  _csrf: z.string(),
+});
 
 /** Adds a verbatim source to one question of an imported set, as a new draft version. */
 teachSetRoutes.post("/sets/:slug/sources", setParams, async (c) => {
