@@ -8,6 +8,7 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       TEST_LIBRARY: ContentFile[];
       TEST_JSON_SCHEMA: string;
+      MIGRATION_DB: D1Database;
     }
   }
 }

@@ -12,6 +12,8 @@ export default defineConfig(async () => ({
     cloudflareTest({
       wrangler: { configPath: `${root}/wrangler.toml` },
       miniflare: {
+        // A second, empty database for the migration tests: they replay history step by step.
+        d1Databases: ["MIGRATION_DB"],
         bindings: {
           ENVIRONMENT: "test",
           COOKIE_SECRET: "test-only-cookie-secret-0123456789abcdef",

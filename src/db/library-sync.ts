@@ -1,6 +1,6 @@
 import { contentHash } from "../content/hash.ts";
 import type { LoadedSet } from "../content/library.ts";
-import type { QuestionSet, SourceDocument } from "../content/schema.ts";
+import type { QuestionSet, SetSettings, SourceDocument } from "../content/schema.ts";
 
 /**
  * Loading the built-in library (questions/) into D1. Runtime-neutral: it reads the current
@@ -74,13 +74,14 @@ export async function planLibrarySync(library: { documents: SourceDocument[]; se
     if (documentHashes.get(document.id) === hash) continue;
     summary.push(`${documentHashes.has(document.id) ? "updated" : "added"} document ${document.id}`);
     statements.push({
-      sql: `INSERT INTO documents (id, title, outlet, byline, date, kind, url, provenance, body, content_hash, owner_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-            ON CONFLICT (id) DO UPDATE SET title = excluded.title, outlet = excluded.outlet, byline = excluded.byline,
+      sql: `INSERT INTO documents (id, label, title, outlet, byline, date, kind, url, provenance, body, content_hash, owner_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+            ON CONFLICT (id) DO UPDATE SET label = excluded.label, title = excluded.title, outlet = excluded.outlet, byline = excluded.byline,
               date = excluded.date, kind = excluded.kind, url = excluded.url, provenance = excluded.provenance,
               body = excluded.body, content_hash = excluded.content_hash`,
       params: [
         document.id,
+        document.label,
         document.title,
         document.outlet,
         document.byline,
@@ -139,7 +140,7 @@ export function newSetVersionStatements(
       params: [slug, ownerId, mode === "publish" ? 1 : 0],
     },
     {
-      sql: `INSERT INTO set_versions (set_id, version, content_hash, title, summary, skills, document_ids, diagnostic, sources_required, question_count)
+      sql: `INSERT INTO set_versions (set_id, version, content_hash, title, summary, skills, document_ids, settings, sources_required, question_count)
             SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM question_sets WHERE slug = ? AND owner_id IS ?`,
       params: [
         version,
@@ -148,7 +149,7 @@ export function newSetVersionStatements(
         set.summary,
         JSON.stringify(set.skills),
         JSON.stringify(set.documents),
-        set.diagnostic ? 1 : 0,
+        JSON.stringify(setSettings(set)),
         set.sources === "required" ? 1 : 0,
         set.questions.length,
         slug,
@@ -158,26 +159,10 @@ export function newSetVersionStatements(
   ];
   set.questions.forEach((question, index) => {
     statements.push({
-      sql: `INSERT INTO questions (set_version_id, position, key, type, skill, difficulty, prompt, context, passages, options, answer, explanation, sources)
-            SELECT v.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+      sql: `INSERT INTO questions (set_version_id, position, key, type, skill, difficulty, content)
+            SELECT v.id, ?, ?, ?, ?, ?, ?
             FROM set_versions v JOIN question_sets s ON s.id = v.set_id WHERE s.slug = ? AND s.owner_id IS ? AND v.version = ?`,
-      params: [
-        index + 1,
-        question.id,
-        question.type,
-        question.skill,
-        question.difficulty,
-        question.prompt,
-        question.context ?? null,
-        JSON.stringify(question.passages),
-        JSON.stringify(question.options),
-        JSON.stringify(question.answer),
-        question.explanation,
-        JSON.stringify(question.sources),
-        slug,
-        ownerId,
-        version,
-      ],
+      params: [index + 1, question.id, question.type, question.skill, question.difficulty, JSON.stringify(question), slug, ownerId, version],
     });
   });
   const versionId = "(SELECT v.id FROM set_versions v WHERE v.set_id = question_sets.id AND v.version = ?)";
@@ -191,14 +176,24 @@ export function newSetVersionStatements(
   return statements;
 }
 
+/** The settings a version stores and each attempt snapshots (see SetSettings). */
+export function setSettings(set: QuestionSet): SetSettings {
+  const { mode, shuffleQuestions, confidence, certaintyMarking, attempts, form } = set;
+  return { mode, shuffleQuestions, confidence, certaintyMarking, ...(attempts ? { attempts } : {}), ...(form ? { form } : {}) };
+}
+
 /** Inlines parameters as SQLite literals, for `wrangler d1 execute --file`, which takes no bindings. */
 export function toSqlScript(statements: readonly SqlStatement[]): string {
   return statements
     .map(({ sql, params }) => {
       let index = 0;
-      const inlined = sql.replace(/\?/g, () => sqlLiteral(params[index++] ?? null));
+      // Collapse the SQL's own layout first: values (a document's paragraphs) keep their newlines.
+      const inlined = sql
+        .replace(/\s+/g, " ")
+        .trim()
+        .replace(/\?/g, () => sqlLiteral(params[index++] ?? null));
       if (index !== params.length) throw new Error(`statement has ${index} placeholders but ${params.length} parameters`);
-      return `${inlined.replace(/\s+/g, " ").trim()};`;
+      return `${inlined};`;
     })
     .join("\n");
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { Option, SourceRef } from "../content/schema.ts";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { Question, SetSettings } from "../content/schema.ts";
+import type { ResponseValue } from "../quiz/response-value.ts";
 
 /**
  * The single source of truth for the database. drizzle-kit generates migrations from this
@@ -12,6 +13,8 @@ const timestamp = (column: string) => integer(column, { mode: "timestamp_ms" }).
 /** Source documents that questions quote. Built-in ones have no owner. */
 export const documents = sqliteTable("documents", {
   id: text("id").primaryKey(),
+  /** How students see it named beside passages and in questions ("Report A"). */
+  label: text("label").notNull().default(""),
   title: text("title").notNull(),
   outlet: text("outlet").notNull(),
   byline: text("byline").notNull(),
@@ -54,7 +57,11 @@ export const setVersions = sqliteTable(
     summary: text("summary").notNull(),
     skills: text("skills", { mode: "json" }).$type<string[]>().notNull(),
     documentIds: text("document_ids", { mode: "json" }).$type<string[]>().notNull(),
-    diagnostic: integer("diagnostic", { mode: "boolean" }).notNull().default(false),
+    /** Mode (practice or check), shuffling, confidence and attempt settings of this version. */
+    settings: text("settings", { mode: "json" })
+      .$type<SetSettings>()
+      .notNull()
+      .default(sql`'{"mode":"practice","shuffleQuestions":false,"confidence":false,"certaintyMarking":false}'`),
     sourcesRequired: integer("sources_required", { mode: "boolean" }).notNull().default(true),
     questionCount: integer("question_count").notNull(),
     createdAt: timestamp("created_at"),
@@ -69,20 +76,15 @@ export const questions = sqliteTable(
     setVersionId: integer("set_version_id")
       .notNull()
       .references(() => setVersions.id),
-    /** 1-based order within the version; also the number in the question's URL. */
+    /** 1-based order within the version (file order). */
     position: integer("position").notNull(),
     /** The question's id in its file, stable across versions. */
     key: text("key").notNull(),
-    type: text("type", { enum: ["single", "multiple", "true_false"] }).notNull(),
+    type: text("type").$type<Question["type"]>().notNull(),
     skill: text("skill").notNull(),
     difficulty: text("difficulty", { enum: ["easy", "medium", "hard"] }).notNull(),
-    prompt: text("prompt").notNull(),
-    context: text("context"),
-    passages: text("passages", { mode: "json" }).$type<SourceRef[]>().notNull(),
-    options: text("options", { mode: "json" }).$type<Option[]>().notNull(),
-    answer: text("answer", { mode: "json" }).$type<string[]>().notNull(),
-    explanation: text("explanation").notNull(),
-    sources: text("sources", { mode: "json" }).$type<SourceRef[]>().notNull(),
+    /** The whole question as the content schema outputs it: prompt, options, key, feedback, sources. */
+    content: text("content", { mode: "json" }).$type<Question>().notNull(),
   },
   (t) => [uniqueIndex("questions_version_position").on(t.setVersionId, t.position), uniqueIndex("questions_version_key").on(t.setVersionId, t.key)],
 );
@@ -107,9 +109,25 @@ export const attempts = sqliteTable(
       .references(() => setVersions.id),
     /** The class the student took this in, when the set was assigned to a class they joined. */
     classId: text("class_id"),
+    /** Items in this attempt (a retry of missed questions has fewer than the version). */
     questionCount: integer("question_count").notNull(),
+    /** Items that count towards the score: essays and descriptions do not. */
+    scoredCount: integer("scored_count").notNull().default(0),
     answeredCount: integer("answered_count").notNull().default(0),
+    /** Answers worth full marks. */
     correctCount: integer("correct_count").notNull().default(0),
+    /** Sum of response scores (partial credit counts), out of `scoredCount`. */
+    score: real("score").notNull().default(0),
+    /** practice or check, fixed when the attempt starts. */
+    mode: text("mode", { enum: ["practice", "check"] })
+      .notNull()
+      .default("practice"),
+    /** Question positions in the order this student sees them; null means file order (older attempts). */
+    questionOrder: text("question_order", { mode: "json" }).$type<number[]>(),
+    /** Per question key, the option (or matching choice) ids in display order; absent means file order. */
+    optionOrders: text("option_orders", { mode: "json" }).$type<Record<string, string[]>>(),
+    /** A "retry the ones I got wrong" attempt points at the attempt it retries. */
+    retryOf: text("retry_of"),
     startedAt: timestamp("started_at"),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
   },
@@ -127,8 +145,14 @@ export const responses = sqliteTable(
     questionId: integer("question_id")
       .notNull()
       .references(() => questions.id),
-    chosen: text("chosen", { mode: "json" }).$type<string[]>().notNull(),
+    /** What the student answered: option ids for choice questions, text, a number or matches otherwise. */
+    chosen: text("chosen", { mode: "json" }).$type<ResponseValue>().notNull(),
+    /** Full marks (score 1). False for unscored items. */
     isCorrect: integer("is_correct", { mode: "boolean" }).notNull(),
+    /** 0 to 1 with partial credit; null for items that count in no score (essays, descriptions). */
+    score: real("score"),
+    /** "How sure are you?": 1 guessing, 2 fairly sure, 3 certain; null when the set does not ask. */
+    confidence: integer("confidence"),
     answeredAt: timestamp("answered_at"),
   },
   (t) => [uniqueIndex("responses_attempt_question").on(t.attemptId, t.questionId)],

@@ -1,8 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { loadLibrary } from "../../src/content/library.ts";
+import { paragraphsOf } from "../../src/content/text.ts";
 import { createDb } from "../../src/db/client.ts";
-import { LibraryConflictError, planLibrarySync } from "../../src/db/library-sync.ts";
+import { LibraryConflictError, planLibrarySync, toSqlScript } from "../../src/db/library-sync.ts";
 import { findAttemptQuestion, findAttemptReview, listStudentAttempts, recordResponse, setDisplayName, startAttempt } from "../../src/db/queries/attempts.ts";
 import { documentLabels, findReadableDocument } from "../../src/db/queries/documents.ts";
 import { findPublishedSet, listPublishedSets } from "../../src/db/queries/sets.ts";
@@ -16,7 +17,7 @@ const { db } = createDb(env.DB);
 async function startOn(slug: string, studentId = crypto.randomUUID()) {
   const set = await findPublishedSet(db, slug);
   if (!set) throw new Error(`no set ${slug}`);
-  const attemptId = await startAttempt(db, { studentId, setVersionId: set.versionId, questionCount: set.questionCount });
+  const attemptId = await startAttempt(db, { studentId, setVersionId: set.versionId, settings: set.settings });
   return { attemptId, studentId, set };
 }
 
@@ -26,7 +27,7 @@ describe("set queries", () => {
     const listed = (await listPublishedSets(db, crypto.randomUUID())).find((s) => s.slug === slug);
     expect(listed).toMatchObject({ title: "Fixture set", version: 1, questionCount: 1, documentIds: [docId], skills: ["attribution"] });
     const labels = await documentLabels(db, [docId]);
-    expect(labels.get(docId)).toEqual({ id: docId, title: `Test document ${docId}`, outlet: "not stated" });
+    expect(labels.get(docId)).toEqual({ id: docId, label: "Fixture report", title: `Test document ${docId}`, outlet: "not stated" });
   });
 
   it("finds no unpublished or unknown set", async () => {
@@ -41,23 +42,26 @@ describe("attempt queries", () => {
   it("scopes an attempt's questions to the student who owns it", async () => {
     const { slug } = await publishFixtureSet();
     const { attemptId, studentId } = await startOn(slug);
-    const mine = await findAttemptQuestion(db, { attemptId, studentId, position: 1 });
+    const mine = await findAttemptQuestion(db, { attemptId, studentId, number: 1 });
     expect(mine?.question.key).toBe("who-said-it");
     expect(mine?.response?.chosen ?? null).toBeNull();
-    expect(await findAttemptQuestion(db, { attemptId, studentId: crypto.randomUUID(), position: 1 })).toBeUndefined();
-    expect(await findAttemptQuestion(db, { attemptId, studentId, position: 2 })).toBeUndefined();
+    expect(await findAttemptQuestion(db, { attemptId, studentId: crypto.randomUUID(), number: 1 })).toBeUndefined();
+    expect(await findAttemptQuestion(db, { attemptId, studentId, number: 2 })).toBeUndefined();
   });
 
   it("records a response once and keeps counts derived from responses", async () => {
     const { slug } = await publishFixtureSet(threeTypeSet);
     const { attemptId, studentId } = await startOn(slug);
-    const q1 = await findAttemptQuestion(db, { attemptId, studentId, position: 1 });
+    const q1 = await findAttemptQuestion(db, { attemptId, studentId, number: 1 });
     if (!q1) throw new Error("question 1 exists");
-    expect(await recordResponse(db, { attemptId, questionId: q1.question.id, chosen: ["a"], isCorrect: true })).toBe(true);
-    expect(await recordResponse(db, { attemptId, questionId: q1.question.id, chosen: ["b"], isCorrect: false })).toBe(false);
+    const right = { score: 1, correct: true };
+    expect(await recordResponse(db, { attemptId, questionId: q1.question.id, value: ["a"], grade: right, confidence: null })).toBe(true);
+    expect(await recordResponse(db, { attemptId, questionId: q1.question.id, value: ["b"], grade: { score: 0, correct: false }, confidence: null })).toBe(
+      false,
+    );
 
-    const again = await findAttemptQuestion(db, { attemptId, studentId, position: 1 });
-    expect(again?.response).toEqual({ chosen: ["a"], isCorrect: true });
+    const again = await findAttemptQuestion(db, { attemptId, studentId, number: 1 });
+    expect(again?.response).toEqual({ chosen: ["a"], isCorrect: true, score: 1, confidence: null });
     expect(again?.attempt).toMatchObject({ answeredCount: 1, finishedAt: null });
   });
 
@@ -66,14 +70,15 @@ describe("attempt queries", () => {
     const { attemptId, studentId } = await startOn(slug);
     const review = await findAttemptReview(db, { attemptId, studentId });
     if (!review) throw new Error("review exists");
-    const correctness = [true, false, true];
+    const scores = [1, 0, 0.5];
     for (const [index, item] of review.items.entries()) {
-      await recordResponse(db, { attemptId, questionId: item.question.id, chosen: ["a"], isCorrect: correctness[index] ?? false });
+      const score = scores[index] ?? 0;
+      await recordResponse(db, { attemptId, questionId: item.question.id, value: ["a"], grade: { score, correct: score === 1 }, confidence: null });
     }
     const done = await findAttemptReview(db, { attemptId, studentId });
-    expect(done?.attempt).toMatchObject({ questionCount: 3, answeredCount: 3, correctCount: 2 });
+    expect(done?.attempt).toMatchObject({ questionCount: 3, scoredCount: 3, answeredCount: 3, correctCount: 1, score: 1.5 });
     expect(done?.attempt.finishedAt).toBeInstanceOf(Date);
-    expect(done?.items.map((i) => i.response?.isCorrect)).toEqual([true, false, true]);
+    expect(done?.items.map((i) => i.response?.score)).toEqual([1, 0, 0.5]);
   });
 
   it("lists a student's own attempts with their display name", async () => {
@@ -100,11 +105,10 @@ describe("versioning", () => {
 
     const after = await startOn(slug);
     expect(after.set.version).toBe(2);
-    const oldView = await findAttemptQuestion(db, { attemptId: before.attemptId, studentId: before.studentId, position: 1 });
-    const newView = await findAttemptQuestion(db, { attemptId: after.attemptId, studentId: after.studentId, position: 1 });
-    expect(oldView?.question.prompt).toBe("Who said the bridge would reopen?");
-    expect(oldView?.set.version).toBe(1);
-    expect(newView?.question.prompt).toBe("Edited prompt: who said the bridge would reopen?");
+    const oldView = await findAttemptQuestion(db, { attemptId: before.attemptId, studentId: before.studentId, number: 1 });
+    const newView = await findAttemptQuestion(db, { attemptId: after.attemptId, studentId: after.studentId, number: 1 });
+    expect(oldView?.question.content.prompt).toBe("Who said the bridge would reopen?");
+    expect(newView?.question.content.prompt).toBe("Edited prompt: who said the bridge would reopen?");
   });
 });
 
@@ -118,11 +122,27 @@ describe("document queries", () => {
 });
 
 describe("loading the built-in library", () => {
+  it("keeps every paragraph of a document through the SQL script the CLI runs (npm start and deploy)", async () => {
+    const id = `para-${crypto.randomUUID().slice(0, 8)}`;
+    const library = loadLibrary([documentFile(id, "First paragraph.\n\nSecond paragraph.\nThird paragraph.")]);
+    const plan = await planLibrarySync(library, { documents: [], sets: [] });
+    // The script wrangler executes: each statement on its own line, values inlined.
+    for (const statement of toSqlScript(plan.statements).split(/;\n(?=INSERT|UPDATE)/)) await env.DB.prepare(statement).run();
+    const stored = await findReadableDocument(db, id, undefined);
+    expect(stored?.body).toBe("First paragraph.\n\nSecond paragraph.\nThird paragraph.");
+    expect(paragraphsOf(stored?.body ?? "")).toHaveLength(3);
+  });
+
+  it("loads the library's documents with all their paragraphs", async () => {
+    const document = await findReadableDocument(db, "004", undefined);
+    expect(paragraphsOf(document?.body ?? "")).toHaveLength(21);
+  });
+
   it("refuses to take over an id or slug a teacher already uses, and writes nothing", async () => {
     const teacher = await createTeacherAccount();
     const taken = `taken-${crypto.randomUUID().slice(0, 8)}`;
     await env.DB.prepare(
-      "INSERT INTO documents (id, title, outlet, byline, date, kind, provenance, body, content_hash, owner_id) VALUES (?, 't', 'o', 'b', 'd', 'k', '[]', 'x', 'h', ?)",
+      "INSERT INTO documents (id, label, title, outlet, byline, date, kind, provenance, body, content_hash, owner_id) VALUES (?, 'l', 't', 'o', 'b', 'd', 'k', '[]', 'x', 'h', ?)",
     )
       .bind(taken, teacher.id)
       .run();

@@ -1,12 +1,30 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { SetSettings } from "../../content/schema.ts";
+import { isScored } from "../../content/schema.ts";
+import type { Grade } from "../../quiz/grading.ts";
+import { planAttemptOrder } from "../../quiz/order.ts";
+import type { ResponseValue } from "../../quiz/response-value.ts";
 import type { Database } from "../client.ts";
 import { attempts, classMembers, classSets, questionSets, questions, responses, setVersions, students } from "../schema.ts";
 
 /**
- * Starts an attempt pinned to the given set version; creates the anonymous student on first
- * use. If the set is assigned to a class the student joined, the attempt counts for that class.
+ * Starts an attempt pinned to a set version, fixing its question order and every question's
+ * option order now, so reloads, feedback, the summary and another device all show the same.
+ * Creates the anonymous student on first use. If the set is assigned to a class the student
+ * joined, the attempt counts for that class. `onlyPositions` makes a retry of some questions.
  */
-export async function startAttempt(db: Database, input: { studentId: string; setVersionId: number; questionCount: number }): Promise<string> {
+export async function startAttempt(
+  db: Database,
+  input: { studentId: string; setVersionId: number; settings: SetSettings; onlyPositions?: number[]; retryOf?: string },
+): Promise<string> {
+  const all = await db
+    .select({ position: questions.position, content: questions.content })
+    .from(questions)
+    .where(eq(questions.setVersionId, input.setVersionId))
+    .orderBy(asc(questions.position));
+  const chosen = input.onlyPositions ? all.filter((q) => input.onlyPositions?.includes(q.position)) : all;
+  if (chosen.length === 0) throw new Error("an attempt needs at least one question");
+  const { questionOrder, optionOrders } = planAttemptOrder(chosen, input.settings);
   const id = crypto.randomUUID();
   const classId = sql<string | null>`(SELECT ${classMembers.classId} FROM ${classMembers}
     JOIN ${classSets} ON ${classSets.classId} = ${classMembers.classId}
@@ -15,16 +33,30 @@ export async function startAttempt(db: Database, input: { studentId: string; set
     ORDER BY ${classMembers.joinedAt} DESC LIMIT 1)`;
   await db.batch([
     db.insert(students).values({ id: input.studentId }).onConflictDoNothing(),
-    db.insert(attempts).values({ id, studentId: input.studentId, setVersionId: input.setVersionId, questionCount: input.questionCount, classId }),
+    db.insert(attempts).values({
+      id,
+      studentId: input.studentId,
+      setVersionId: input.setVersionId,
+      questionCount: chosen.length,
+      scoredCount: chosen.filter((q) => isScored(q.content)).length,
+      mode: input.settings.mode,
+      questionOrder,
+      optionOrders,
+      retryOf: input.retryOf ?? null,
+      classId,
+    }),
   ]);
   return id;
 }
 
+/** The question shown at `number` (1-based) in this attempt: stored order, or file order for older attempts. */
+const positionAt = (number: number) => sql`coalesce(json_extract(${attempts.questionOrder}, ${`$[${number - 1}]`}), ${number})`;
+
 /**
- * One question of one attempt, with the student's recorded response if there is one.
+ * One question of one attempt, with its display order and the student's recorded response.
  * Scoped to the student: another student's attempt id finds nothing.
  */
-export async function findAttemptQuestion(db: Database, input: { attemptId: string; studentId: string; position: number }) {
+export async function findAttemptQuestion(db: Database, input: { attemptId: string; studentId: string; number: number }) {
   const [row] = await db
     .select({
       attempt: {
@@ -32,63 +64,91 @@ export async function findAttemptQuestion(db: Database, input: { attemptId: stri
         questionCount: attempts.questionCount,
         answeredCount: attempts.answeredCount,
         finishedAt: attempts.finishedAt,
+        mode: attempts.mode,
       },
-      set: { slug: questionSets.slug, title: setVersions.title, version: setVersions.version },
-      question: questions,
-      response: { chosen: responses.chosen, isCorrect: responses.isCorrect },
+      set: { slug: questionSets.slug, title: setVersions.title, settings: setVersions.settings, documentIds: setVersions.documentIds },
+      question: { id: questions.id, position: questions.position, key: questions.key, content: questions.content },
+      optionOrder: sql<string | null>`json_extract(${attempts.optionOrders}, '$."' || ${questions.key} || '"')`,
+      response: { chosen: responses.chosen, isCorrect: responses.isCorrect, score: responses.score, confidence: responses.confidence },
     })
     .from(attempts)
     .innerJoin(setVersions, eq(setVersions.id, attempts.setVersionId))
     .innerJoin(questionSets, eq(questionSets.id, setVersions.setId))
-    .innerJoin(questions, and(eq(questions.setVersionId, attempts.setVersionId), eq(questions.position, input.position)))
+    .innerJoin(questions, and(eq(questions.setVersionId, attempts.setVersionId), eq(questions.position, positionAt(input.number))))
     .leftJoin(responses, and(eq(responses.attemptId, attempts.id), eq(responses.questionId, questions.id)))
-    .where(and(eq(attempts.id, input.attemptId), eq(attempts.studentId, input.studentId)))
+    .where(and(eq(attempts.id, input.attemptId), eq(attempts.studentId, input.studentId), sql`${input.number} <= ${attempts.questionCount}`))
     .limit(1);
-  return row;
+  if (!row) return undefined;
+  const { optionOrder, ...rest } = row;
+  return { ...rest, optionOrder: optionOrder ? (JSON.parse(optionOrder) as string[]) : undefined };
 }
 
 export type AttemptQuestion = NonNullable<Awaited<ReturnType<typeof findAttemptQuestion>>>;
 
 /**
- * Records a graded response and updates the attempt's counts in one round trip. The unique
- * (attempt, question) index makes a replay a no-op; counts are recomputed from responses,
- * so they cannot drift. Returns true if this call recorded the answer.
+ * Records a graded response and updates the attempt's counts and score in one round trip. The
+ * unique (attempt, question) index makes a replay a no-op; counts are recomputed from
+ * responses, so they cannot drift. Returns true if this call recorded the answer.
  */
-export async function recordResponse(db: Database, input: { attemptId: string; questionId: number; chosen: string[]; isCorrect: boolean }): Promise<boolean> {
+export async function recordResponse(
+  db: Database,
+  input: { attemptId: string; questionId: number; value: ResponseValue; grade: Grade; confidence: number | null },
+): Promise<boolean> {
   const now = Date.now();
+  const answered = sql`(SELECT count(*) FROM ${responses} WHERE ${responses.attemptId} = ${input.attemptId})`;
   const [inserted] = await db.batch([
     db
       .insert(responses)
-      .values({ attemptId: input.attemptId, questionId: input.questionId, chosen: input.chosen, isCorrect: input.isCorrect })
+      .values({
+        attemptId: input.attemptId,
+        questionId: input.questionId,
+        chosen: input.value,
+        isCorrect: input.grade.correct,
+        score: input.grade.score,
+        confidence: input.confidence,
+      })
       .onConflictDoNothing()
       .returning({ id: responses.id }),
     db
       .update(attempts)
       .set({
-        answeredCount: sql`(SELECT count(*) FROM ${responses} WHERE ${responses.attemptId} = ${input.attemptId})`,
+        answeredCount: answered,
         correctCount: sql`(SELECT count(*) FROM ${responses} WHERE ${responses.attemptId} = ${input.attemptId} AND ${responses.isCorrect} = 1)`,
-        finishedAt: sql`CASE WHEN ${attempts.finishedAt} IS NULL AND (SELECT count(*) FROM ${responses} WHERE ${responses.attemptId} = ${input.attemptId}) >= ${attempts.questionCount} THEN ${now} ELSE ${attempts.finishedAt} END`,
+        score: sql`(SELECT coalesce(sum(${responses.score}), 0) FROM ${responses} WHERE ${responses.attemptId} = ${input.attemptId})`,
+        finishedAt: sql`CASE WHEN ${attempts.finishedAt} IS NULL AND ${answered} >= ${attempts.questionCount} THEN ${now} ELSE ${attempts.finishedAt} END`,
       })
       .where(eq(attempts.id, input.attemptId)),
   ]);
   return inserted.length > 0;
 }
 
-/** Everything the summary page needs: the attempt, and each question with its response. */
+/** Everything the summary page needs: the attempt, and each of its questions (in display order) with its response. */
 export async function findAttemptReview(db: Database, input: { attemptId: string; studentId: string }) {
   const rows = await db
     .select({
       attempt: {
         id: attempts.id,
         questionCount: attempts.questionCount,
+        scoredCount: attempts.scoredCount,
         answeredCount: attempts.answeredCount,
         correctCount: attempts.correctCount,
+        score: attempts.score,
+        mode: attempts.mode,
+        questionOrder: attempts.questionOrder,
+        optionOrders: attempts.optionOrders,
+        retryOf: attempts.retryOf,
         startedAt: attempts.startedAt,
         finishedAt: attempts.finishedAt,
       },
-      set: { slug: questionSets.slug, title: setVersions.title, version: setVersions.version, published: questionSets.published },
-      question: questions,
-      response: { chosen: responses.chosen, isCorrect: responses.isCorrect },
+      set: {
+        slug: questionSets.slug,
+        title: setVersions.title,
+        published: questionSets.published,
+        settings: setVersions.settings,
+        documentIds: setVersions.documentIds,
+      },
+      question: { id: questions.id, position: questions.position, key: questions.key, content: questions.content },
+      response: { chosen: responses.chosen, isCorrect: responses.isCorrect, score: responses.score, confidence: responses.confidence },
     })
     .from(attempts)
     .innerJoin(setVersions, eq(setVersions.id, attempts.setVersionId))
@@ -99,10 +159,19 @@ export async function findAttemptReview(db: Database, input: { attemptId: string
     .orderBy(asc(questions.position));
   const first = rows[0];
   if (!first) return undefined;
-  return { attempt: first.attempt, set: first.set, items: rows.map(({ question, response }) => ({ question, response })) };
+  const order = first.attempt.questionOrder ?? rows.map((row) => row.question.position);
+  const byPosition = new Map(rows.map((row) => [row.question.position, row]));
+  const items = order
+    .map((position, index) => {
+      const row = byPosition.get(position);
+      return row ? { number: index + 1, question: row.question, response: row.response?.chosen ? row.response : null } : undefined;
+    })
+    .filter((item) => item !== undefined);
+  return { attempt: first.attempt, set: first.set, items };
 }
 
 export type AttemptReview = NonNullable<Awaited<ReturnType<typeof findAttemptReview>>>;
+export type ReviewItem = AttemptReview["items"][number];
 
 /** The student's attempts on this device, newest first, with their display name. */
 export async function listStudentAttempts(db: Database, studentId: string) {
@@ -113,10 +182,13 @@ export async function listStudentAttempts(db: Database, studentId: string) {
         id: attempts.id,
         slug: questionSets.slug,
         title: setVersions.title,
-        version: setVersions.version,
         questionCount: attempts.questionCount,
+        scoredCount: attempts.scoredCount,
         answeredCount: attempts.answeredCount,
         correctCount: attempts.correctCount,
+        score: attempts.score,
+        mode: attempts.mode,
+        retryOf: attempts.retryOf,
         startedAt: attempts.startedAt,
         finishedAt: attempts.finishedAt,
       })

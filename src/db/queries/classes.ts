@@ -110,6 +110,7 @@ export async function classResultsData(db: Database, teacherId: string, classId:
         questionKey: questions.key,
         chosen: responses.chosen,
         isCorrect: responses.isCorrect,
+        score: responses.score,
       })
       .from(attempts)
       .innerJoin(setVersions, and(eq(setVersions.id, attempts.setVersionId), eq(setVersions.setId, found.setId)))
@@ -121,10 +122,10 @@ export async function classResultsData(db: Database, teacherId: string, classId:
   const resultQuestions: ResultQuestion[] = questionRows.map((q) => ({
     key: q.key,
     position: q.position,
-    prompt: q.prompt,
+    prompt: q.content.prompt,
     skill: q.skill,
-    options: q.options.map(({ id, text }) => ({ id, text })),
-    answer: q.answer,
+    options: "options" in q.content ? q.content.options.map(({ id, text }) => ({ id, text })) : [],
+    answer: "answer" in q.content ? q.content.answer : [],
   }));
   const byAttempt = new Map<string, ResultAttempt>();
   for (const row of responseRows) {
@@ -139,7 +140,9 @@ export async function classResultsData(db: Database, teacherId: string, classId:
       questionCount: row.questionCount,
       responses: [],
     };
-    if (row.questionKey && row.chosen) attempt.responses.push({ questionKey: row.questionKey, chosen: row.chosen, isCorrect: row.isCorrect ?? false });
+    if (row.questionKey && row.chosen) {
+      attempt.responses.push({ questionKey: row.questionKey, chosen: row.chosen, isCorrect: row.isCorrect ?? false, score: row.score ?? null });
+    }
     byAttempt.set(row.attemptId, attempt);
   }
   return { className: found.className, title: found.title, version: found.version, questions: resultQuestions, attempts: [...byAttempt.values()] };

@@ -18,12 +18,15 @@ export async function findReadableDocument(db: Database, id: string, teacherId: 
   return row;
 }
 
-export type DocumentLabel = { id: string; title: string; outlet: string };
+export type DocumentLabel = { id: string; label: string; title: string; outlet: string };
 
-/** Titles and outlets for citing documents, keyed by id. */
+/** How students see documents named (label, title, outlet), keyed by id. */
 export async function documentLabels(db: Database, ids: Iterable<string>): Promise<Map<string, DocumentLabel>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: documents.id, title: documents.title, outlet: documents.outlet }).from(documents).where(inArray(documents.id, unique));
+  const rows = await db
+    .select({ id: documents.id, label: documents.label, title: documents.title, outlet: documents.outlet })
+    .from(documents)
+    .where(inArray(documents.id, unique));
   return new Map(rows.map((row) => [row.id, row]));
 }

@@ -10,7 +10,7 @@ const setSummaryColumns = {
   summary: setVersions.summary,
   skills: setVersions.skills,
   documentIds: setVersions.documentIds,
-  diagnostic: setVersions.diagnostic,
+  settings: setVersions.settings,
   questionCount: setVersions.questionCount,
   sourcesRequired: setVersions.sourcesRequired,
 };
@@ -19,7 +19,7 @@ export type SetSummary = Awaited<ReturnType<typeof listPublishedSets>>[number];
 
 /**
  * The sets a student can pick: the built-in library, plus teachers' sets assigned to a class
- * the student joined. Assigned sets come first, diagnostic sets last.
+ * the student joined. Assigned sets come first, checks last.
  */
 export async function listPublishedSets(db: Database, studentId: string) {
   const assignedIn = sql<string | null>`(SELECT ${classes.name} FROM ${classMembers}
@@ -32,8 +32,9 @@ export async function listPublishedSets(db: Database, studentId: string) {
     .from(questionSets)
     .innerJoin(setVersions, eq(setVersions.id, questionSets.currentVersionId))
     .where(eq(questionSets.published, true))
-    .orderBy(setVersions.diagnostic, setVersions.title);
-  return rows.filter((row) => row.ownerId === null || row.assignedIn !== null).sort((a, b) => Number(b.assignedIn !== null) - Number(a.assignedIn !== null));
+    .orderBy(setVersions.title);
+  const rank = (row: (typeof rows)[number]) => (row.assignedIn !== null ? 0 : row.settings.mode === "check" ? 2 : 1);
+  return rows.filter((row) => row.ownerId === null || row.assignedIn !== null).sort((a, b) => rank(a) - rank(b));
 }
 
 /** The query behind `findPublishedSet`, for callers that batch it with their own. */

@@ -150,28 +150,16 @@ export async function versionAsQuestionSet(db: Database, versionId: number): Pro
     summary: version.summary,
     skills: version.skills as QuestionSet["skills"],
     sources: version.sourcesRequired ? "required" : "none",
-    diagnostic: version.diagnostic,
+    ...version.settings,
     documents: version.documentIds,
-    questions: rows.map((q) => ({
-      id: q.key,
-      type: q.type,
-      skill: q.skill as QuestionSet["skills"][number],
-      difficulty: q.difficulty,
-      prompt: q.prompt,
-      ...(q.context ? { context: q.context } : {}),
-      passages: q.passages,
-      options: q.options,
-      answer: q.answer,
-      explanation: q.explanation,
-      sources: q.sources,
-    })),
+    questions: rows.map((q) => q.content),
   };
 }
 
 /** The teacher's own documents and the built-in ones. */
 export async function listDocumentsForTeacher(db: Database, teacherId: string) {
   return db
-    .select({ id: documents.id, title: documents.title, outlet: documents.outlet, date: documents.date, ownerId: documents.ownerId })
+    .select({ id: documents.id, label: documents.label, title: documents.title, outlet: documents.outlet, date: documents.date, ownerId: documents.ownerId })
     .from(documents)
     .where(or(eq(documents.ownerId, teacherId), isNull(documents.ownerId)))
     .orderBy(asc(documents.id));
