@@ -1,90 +1,123 @@
 import { Hono } from "hono";
 import { validator } from "hono/validator";
-import { z } from "zod";
-import { findAttemptQuestion, findAttemptReview, recordResponse } from "../db/queries/attempts.ts";
+import * as z from "zod/mini";
+import { type AttemptQuestion, findAttemptQuestion, findAttemptReview, recordResponse } from "../db/queries/attempts.ts";
 import { documentLabels } from "../db/queries/documents.ts";
 import type { AppEnv } from "../env.ts";
-import { NotFoundError } from "../lib/errors.ts";
+import { ConflictError, NotFoundError } from "../lib/errors.ts";
 import { routeParams } from "../lib/validation.ts";
-import { assertOnlyAnswerFields, gradeResponse, noOptionChosen, parseChoice } from "../quiz/grading.ts";
+import { parseAnswerForm } from "../quiz/answer-form.ts";
+import { gradeResponse } from "../quiz/grading.ts";
 import { toPublicQuestion } from "../quiz/public-question.ts";
 import { scoreBySkill } from "../quiz/scoring.ts";
-import { FeedbackPage, QuestionPage } from "../views/pages/question.tsx";
+import { FeedbackPage, type NextLink, type Progress, QuestionPage, RecordedPage } from "../views/pages/question.tsx";
 import { SummaryPage } from "../views/pages/summary.tsx";
 
 export const attemptRoutes = new Hono<AppEnv>();
 
 const notFound = () => new NotFoundError("attempt");
 const attemptParams = routeParams(z.object({ id: z.uuid() }), notFound);
-const questionParams = routeParams(z.object({ id: z.uuid(), position: z.coerce.number().int().min(1).max(1000) }), notFound);
+const questionParams = routeParams(z.object({ id: z.uuid(), number: z.pipe(z.coerce.number(), z.int().check(z.gte(1), z.lte(1000))) }), notFound);
 const rawForm = validator("form", (value) => value);
 
-/** The question, or, once answered, its feedback. Answering redirects here (POST/redirect/GET). */
-attemptRoutes.get("/:id/questions/:position", questionParams, async (c) => {
-  const { id, position } = c.req.valid("param");
-  const row = await findAttemptQuestion(c.var.db, { attemptId: id, studentId: c.var.studentId, position });
-  if (!row) throw notFound();
-  const { question, response, attempt, set } = row;
-  const progress = { attemptId: id, setTitle: set.title, position, questionCount: attempt.questionCount };
-  const publicQuestion = toPublicQuestion(question);
+function progressOf(row: AttemptQuestion, number: number): Progress {
+  return { attemptId: row.attempt.id, setTitle: row.set.title, number, questionCount: row.attempt.questionCount };
+}
 
+function nextLink(row: AttemptQuestion, number: number): NextLink {
+  return number >= row.attempt.questionCount
+    ? { href: `/attempts/${row.attempt.id}`, label: row.attempt.mode === "check" ? "Finish and see your results" : "See your score" }
+    : { href: `/attempts/${row.attempt.id}/questions/${number + 1}`, label: "Next question" };
+}
+
+/** A check is answered in order: no skipping ahead to read later questions first. */
+function assertInOrder(row: AttemptQuestion, number: number): void {
+  if (row.attempt.mode === "check" && !row.response?.chosen && number > row.attempt.answeredCount + 1) {
+    throw new ConflictError(`This check is answered in order. Answer question ${row.attempt.answeredCount + 1} first.`);
+  }
+}
+
+async function loadQuestion(c: { var: AppEnv["Variables"] }, id: string, number: number): Promise<AttemptQuestion> {
+  const row = await findAttemptQuestion(c.var.db, { attemptId: id, studentId: c.var.studentId, number });
+  if (!row) throw notFound();
+  return row;
+}
+
+/** The question, or, once answered, its feedback (practice) or an acknowledgement (check). */
+attemptRoutes.get("/:id/questions/:number", questionParams, async (c) => {
+  const { id, number } = c.req.valid("param");
+  const row = await loadQuestion(c, id, number);
+  assertInOrder(row, number);
+  const { question, response } = row;
+  const progress = progressOf(row, number);
+  const publicQuestion = toPublicQuestion(question.content, number, row.optionOrder);
+  const alreadyAnswered = c.req.query("already") === "1";
   if (!response?.chosen) {
-    const documents = await documentLabels(
-      c.var.db,
-      question.passages.map((p) => p.document),
+    const documents = await documentLabels(c.var.db, row.set.documentIds);
+    return c.render(
+      <QuestionPage
+        progress={progress}
+        question={publicQuestion}
+        documents={documents}
+        csrfToken={c.var.csrfToken}
+        askConfidence={row.set.settings.confidence}
+      />,
+      { title: `Question ${number} of ${row.attempt.questionCount}` },
     );
-    return c.render(<QuestionPage progress={progress} question={publicQuestion} documents={documents} csrfToken={c.var.csrfToken} />, {
-      title: `Question ${position} of ${attempt.questionCount}`,
+  }
+  if (row.attempt.mode === "check" && !row.attempt.finishedAt) {
+    return c.render(<RecordedPage progress={progress} next={nextLink(row, number)} alreadyAnswered={alreadyAnswered} />, {
+      title: `Question ${number}: answer saved`,
     });
   }
-  const documents = await documentLabels(
-    c.var.db,
-    [...question.passages, ...question.sources].map((p) => p.document),
-  );
-  const last = position >= attempt.questionCount;
-  const nextHref = last ? { href: `/attempts/${id}`, label: "See your score" } : { href: `/attempts/${id}/questions/${position + 1}`, label: "Next question" };
+  const content = question.content;
+  const documents = await documentLabels(c.var.db, row.set.documentIds);
   return c.render(
     <FeedbackPage
       progress={progress}
-      question={question}
+      question={content}
       publicQuestion={publicQuestion}
-      response={{ chosen: response.chosen, isCorrect: response.isCorrect ?? false }}
+      response={{ chosen: response.chosen, isCorrect: response.isCorrect ?? false, score: response.score ?? null }}
+      optionOrder={row.optionOrder}
       documents={documents}
-      nextHref={nextHref}
-      alreadyAnswered={c.req.query("already") === "1"}
+      next={nextLink(row, number)}
+      alreadyAnswered={alreadyAnswered}
     />,
-    { title: `Question ${position}: ${response.isCorrect ? "correct" : "not quite"}` },
+    { title: `Question ${number}: ${response.score === null ? "saved" : response.isCorrect ? "correct" : "not quite"}` },
   );
 });
 
 /** Grades an answer on the server. A question is answered once; a replay changes nothing. */
-attemptRoutes.post("/:id/questions/:position", questionParams, rawForm, async (c) => {
-  const { id, position } = c.req.valid("param");
-  const form = c.req.valid("form");
-  const row = await findAttemptQuestion(c.var.db, { attemptId: id, studentId: c.var.studentId, position });
-  if (!row) throw notFound();
-  const here = `/attempts/${id}/questions/${position}`;
+attemptRoutes.post("/:id/questions/:number", questionParams, rawForm, async (c) => {
+  const { id, number } = c.req.valid("param");
+  const row = await loadQuestion(c, id, number);
+  const here = `/attempts/${id}/questions/${number}`;
   if (row.response?.chosen) return c.redirect(`${here}?already=1`, 303);
-
-  assertOnlyAnswerFields(form);
-  if (noOptionChosen(form)) {
-    const documents = await documentLabels(
-      c.var.db,
-      row.question.passages.map((p) => p.document),
-    );
-    const progress = { attemptId: id, setTitle: row.set.title, position, questionCount: row.attempt.questionCount };
-    const error = row.question.type === "multiple" ? "Select at least one answer, then check it." : "Choose an answer, then check it.";
+  assertInOrder(row, number);
+  const askConfidence = row.set.settings.confidence && row.question.content.type !== "description" && row.question.content.type !== "essay";
+  const parsed = parseAnswerForm(row.question.content, c.req.valid("form"), { askConfidence });
+  if (!parsed.ok) {
+    const publicQuestion = toPublicQuestion(row.question.content, number, row.optionOrder);
+    const documents = await documentLabels(c.var.db, row.set.documentIds);
     c.status(400);
     return c.render(
-      <QuestionPage progress={progress} question={toPublicQuestion(row.question)} documents={documents} csrfToken={c.var.csrfToken} error={error} />,
-      {
-        title: `Question ${position}: choose an answer`,
-      },
+      <QuestionPage
+        progress={progressOf(row, number)}
+        question={publicQuestion}
+        documents={documents}
+        csrfToken={c.var.csrfToken}
+        askConfidence={askConfidence}
+        error={parsed.prompt}
+      />,
+      { title: `Question ${number}: answer needed` },
     );
   }
-  const chosen = parseChoice(row.question, form);
-  const recorded = await recordResponse(c.var.db, { attemptId: id, questionId: row.question.id, chosen, isCorrect: gradeResponse(row.question, chosen) });
-  return c.redirect(recorded ? here : `${here}?already=1`, 303);
+  const grade = gradeResponse(row.question.content, parsed.value);
+  const recorded = await recordResponse(c.var.db, { attemptId: id, questionId: row.question.id, value: parsed.value, grade, confidence: parsed.confidence });
+  if (!recorded) return c.redirect(`${here}?already=1`, 303);
+  // Descriptions need no feedback: go straight on.
+  if (row.question.content.type === "description") return c.redirect(nextLink(row, number).href, 303);
+  return c.redirect(here, 303);
 });
 
 /** The score, per-skill breakdown and review; only once every question is answered. */
@@ -92,12 +125,12 @@ attemptRoutes.get("/:id", attemptParams, async (c) => {
   const { id } = c.req.valid("param");
   const review = await findAttemptReview(c.var.db, { attemptId: id, studentId: c.var.studentId });
   if (!review) throw notFound();
-  const unanswered = review.items.find((item) => !item.response?.chosen);
-  if (!review.attempt.finishedAt && unanswered) return c.redirect(`/attempts/${id}/questions/${unanswered.question.position}`, 303);
-  const documents = await documentLabels(
-    c.var.db,
-    review.items.flatMap((item) => item.question.sources.slice(0, 1).map((s) => s.document)),
-  );
+  const unanswered = review.items.find((item) => !item.response);
+  if (!review.attempt.finishedAt && unanswered) {
+    if (review.attempt.mode === "check") throw new ConflictError(`Finish the check first: question ${unanswered.number} is not answered yet.`);
+    return c.redirect(`/attempts/${id}/questions/${unanswered.number}`, 303);
+  }
+  const documents = await documentLabels(c.var.db, review.set.documentIds);
   return c.render(<SummaryPage review={review} skills={scoreBySkill(review.items)} documents={documents} csrfToken={c.var.csrfToken} />, {
     title: `Your score: ${review.set.title}`,
   });

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { slug } from "../content/schema.ts";
 import { planAttemptStart } from "../db/queries/attempt-limits.ts";
 import { startAttempt } from "../db/queries/attempts.ts";
@@ -33,6 +33,6 @@ setRoutes.post("/:slug/attempts", setParams, formBody(z.strictObject({ _csrf: z.
   if (!plan) throw new NotFoundError("quiz");
   if (plan.resumeAttemptId) return c.redirect(`/attempts/${plan.resumeAttemptId}`, 303);
   const { set } = plan;
-  const attemptId = await startAttempt(c.var.db, { studentId: c.var.studentId, setVersionId: set.versionId, questionCount: set.questionCount });
+  const attemptId = await startAttempt(c.var.db, { studentId: c.var.studentId, setVersionId: set.versionId, settings: set.settings });
   return c.redirect(`/attempts/${attemptId}/questions/1`, 303);
 });

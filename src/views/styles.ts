@@ -57,6 +57,16 @@ dl.meta-list dt{font-weight:600}dl.meta-list dd{margin:0}
 label{font-weight:600}
 input[type=text],input[type=email],input[type=password],textarea,select{font:inherit;width:100%;padding:.45rem .6rem;border:1px solid #767f89;border-radius:.35rem;margin:.25rem 0 .75rem}
 textarea{min-height:12rem;font-family:ui-monospace,monospace;font-size:.9rem}
+.letter{display:inline-block;min-width:1.5rem;font-weight:700;color:var(--muted)}
+ul.review-options{list-style:none;padding:0}ul.review-options li{border:1px solid var(--line);border-radius:.4rem;padding:.4rem .6rem;overflow-wrap:anywhere}
+ul.review-options li.key{border-color:var(--ok)}ul.review-options li.wrong{border-color:var(--bad)}
+.feedback{margin:.25rem 0 0;color:var(--muted)}
+.result.part{background:var(--soft);border-color:var(--accent)}
+.claim{border:2px dashed var(--line);border-radius:.5rem;padding:.5rem .8rem}
+.sentences .sentence{display:inline}.sentences input{margin:0 .25rem}
+.match{margin:.5rem 0}
+legend,label,blockquote,td,th{overflow-wrap:anywhere}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:30rem){h1{font-size:1.35rem}header.site nav a{margin:0 .75rem 0 0}}
 `;
 

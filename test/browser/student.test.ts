@@ -112,7 +112,7 @@ describe.runIf(browserAvailable())("a student in Chromium", () => {
       await page.locator("#verdict").waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
       expect(await page.locator('figcaption a[href*="hl="]').count()).toBeGreaterThan(0);
-      await page.locator("a.button").click();
+      await page.locator("a.button").first().click();
     }
     await page.waitForURL(/\/attempts\/[0-9a-f-]+$/);
     expect(await page.locator(".score").innerText()).toMatch(new RegExp(`of ${total}`));
@@ -136,8 +136,11 @@ describe.runIf(browserAvailable())("a student in Chromium", () => {
         await page.locator("input[name=choice]").first().check();
         await page.getByRole("button", { name: "Check answer" }).click();
         await page.locator("#verdict").waitFor();
-        expect(await page.locator('figcaption a[href*="hl="]').count(), `${href} question ${n} cites a source`).toBeGreaterThan(0);
-        await page.locator("a.button").click();
+        const sources = await page.locator('figcaption a[href*="hl="]').count();
+        // A check shows no verdict or source until the end; practice cites sources after every answer.
+        if ((await page.locator("#verdict").innerText()) === "Answer saved") expect(sources, `${href} question ${n} hides sources`).toBe(0);
+        else expect(sources, `${href} question ${n} cites a source`).toBeGreaterThan(0);
+        await page.locator("a.button").first().click();
       }
       await page.waitForURL(/\/attempts\/[0-9a-f-]+$/);
       expect(await page.locator(".score").textContent(), href).toMatch(new RegExp(`^\\d+ of ${total} \\(\\d+%\\)$`));

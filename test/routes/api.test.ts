@@ -6,7 +6,7 @@ import { startAttempt } from "../../src/db/queries/attempts.ts";
 import { revokeApiToken } from "../../src/db/queries/teachers.ts";
 import { MAX_UPLOAD_BYTES } from "../../src/teach/upload.ts";
 import { FIXTURE_BODY, questionSet } from "../support/content.ts";
-import { unique } from "../support/fixtures.ts";
+import { PRACTICE, unique } from "../support/fixtures.ts";
 import { textOf } from "../support/student.ts";
 import { type ApiTeacher, apiRequest, createTeacherWithToken } from "../support/teachers.ts";
 
@@ -174,7 +174,7 @@ describe("API: sets", () => {
     const slug = await addSet(owner, docId);
     await apiRequest("POST", `/api/sets/${slug}/publish`, { token: owner.token });
     const v1 = await versionId(slug, 1);
-    const attemptId = await startAttempt(createDb(env.DB).db, { studentId: crypto.randomUUID(), setVersionId: v1, questionCount: 1 });
+    const attemptId = await startAttempt(createDb(env.DB).db, { studentId: crypto.randomUUID(), setVersionId: v1, settings: PRACTICE });
 
     const edited = questionSet(docId, { title: "Fixture set, edited" });
     const updated = await apiRequest("PUT", `/api/sets/${slug}`, { token: owner.token, json: { content: stringify(edited) } });

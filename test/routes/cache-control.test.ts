@@ -84,11 +84,11 @@ const walk: Record<string, (f: Fixtures) => Promise<{ response: Response; ok?: b
   "GET /sets/:slug": async (f) => [{ response: await f.student.get(`/sets/${f.slug}`), ok: true }],
   "POST /sets/:slug/attempts": async (f) => [{ response: await f.student.post(`/sets/${f.slug}/attempts`) }],
   // Before answering, and after: the feedback page holds the key and the explanation.
-  "GET /attempts/:id/questions/:position": async (f) => [
+  "GET /attempts/:id/questions/:number": async (f) => [
     { response: await f.student.get(`/attempts/${f.attemptId}/questions/2`), ok: true },
     { response: await f.student.get(`/attempts/${f.attemptId}/questions/1`), ok: true },
   ],
-  "POST /attempts/:id/questions/:position": async (f) => [{ response: await f.student.post(`/attempts/${f.attemptId}/questions/1`, { choice: "a" }) }],
+  "POST /attempts/:id/questions/:number": async (f) => [{ response: await f.student.post(`/attempts/${f.attemptId}/questions/1`, { choice: "a" }) }],
   "GET /attempts/:id": async (f) => [{ response: await f.student.get(`/attempts/${f.finished}`), ok: true }],
   // A built-in document, and a teacher's private one in the reader.
   "GET /documents/:id": async (f) => [

@@ -13,7 +13,8 @@ describe("a student takes a quiz", () => {
     expect(browser.lastHtml).toContain(`href="/sets/${slug}"`);
     expect(text).toContain("3 questions");
     expect(text).toContain("Attribution: who says so");
-    expect(text).toContain(`Test document ${docId}`);
+    expect(text).toContain("Fixture report");
+    expect(browser.lastHtml).toContain(`href="/documents/${docId}"`);
     expect(text).toContain("Who says so? Reading a breaking story"); // the built-in library is loaded
   });
 
@@ -48,15 +49,19 @@ describe("a student takes a quiz", () => {
     expect(browser.lastHtml).toContain(`href="/documents/${docId}?hl=${encodeURIComponent("The mayor said the bridge would reopen on Monday.")}#hl"`);
     expect(browser.lastHtml).toContain(`href="/attempts/${attemptId}/questions/2"`);
 
-    // Question 2: true/false, answered wrong: the correct answer and the chosen option's feedback show.
+    // Question 2: true/false, answered wrong: the verdict, then every option with the student's
+    // answer, the key and each option's feedback (the missed key's included).
     await browser.get(`/attempts/${attemptId}/questions/2`);
+    expect(browser.lastHtml.indexOf(">True<")).toBeLessThan(browser.lastHtml.indexOf(">False<"));
     answer = await browser.post(`/attempts/${attemptId}/questions/2`, { choice: "t" });
     await browser.follow(answer);
     text = textOf(browser.lastHtml);
     expect(text).toContain("✗ Not quite");
-    expect(text).toContain("Correct answer: False");
+    expect(browser.lastHtml).toContain('True<span class="badge you">your answer</span>');
+    expect(browser.lastHtml).toContain('False<span class="badge ok">correct answer</span>');
     expect(text).toContain("No: the official asked not to be named.");
-    expect(text).not.toContain("Right: the official is unnamed.");
+    expect(text).toContain("Right: the official is unnamed.");
+    expect(browser.lastHtml.indexOf('id="verdict"')).toBeLessThan(browser.lastHtml.indexOf("Right: the official is unnamed."));
 
     // Question 3: multiple select, all-or-nothing.
     await browser.get(`/attempts/${attemptId}/questions/3`);

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { loadLibrary } from "../../src/content/library.ts";
-import type { QuestionSetInput } from "../../src/content/schema.ts";
+import type { QuestionSetInput, SetSettings } from "../../src/content/schema.ts";
 import { newSetVersionStatements, planLibrarySync, setContentHash } from "../../src/db/library-sync.ts";
 import { documentFile, FIXTURE_BODY, questionSet, setFile } from "./content.ts";
 import { applyPlan, readLibraryState } from "./d1.ts";
@@ -76,3 +76,6 @@ export function threeTypeSet(docId: string): QuestionSetInput {
     ],
   };
 }
+
+/** A practice set's settings, for starting attempts directly in query tests. */
+export const PRACTICE: SetSettings = { mode: "practice", shuffleQuestions: false, confidence: false, certaintyMarking: false };

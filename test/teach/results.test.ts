@@ -36,7 +36,7 @@ function attempt(
     finishedAt,
     correctCount: answers.filter(([, , ok]) => ok).length,
     questionCount: 4,
-    responses: answers.map(([questionKey, chosen, isCorrect]) => ({ questionKey, chosen, isCorrect })),
+    responses: answers.map(([questionKey, chosen, isCorrect]) => ({ questionKey, chosen, isCorrect, score: isCorrect ? 1 : 0 })),
   };
 }
 

@@ -9,7 +9,7 @@ export function readerHref(documentId: string, quote?: string): string {
 
 /** A verbatim quote with the document it comes from, linked to that passage in the reader. */
 export function Citation({ source, label, caption }: { source: SourceRef; label: DocumentLabel | undefined; caption?: string }) {
-  const title = label?.title ?? `Document ${source.document}`;
+  const name = label?.label || label?.title || "the source document";
   return (
     <figure>
       {caption ? <p class="meta">{caption}</p> : null}
@@ -17,8 +17,8 @@ export function Citation({ source, label, caption }: { source: SourceRef; label:
         <p>{source.quote}</p>
       </blockquote>
       <figcaption>
-        From <a href={readerHref(source.document, source.quote)}>{title}</a>
-        {label ? ` · outlet: ${label.outlet}` : ""} · opens the whole document at this passage
+        From <a href={readerHref(source.document, source.quote)}>{name}</a>
+        {label && label.title !== name ? `: ${label.title}` : ""} · opens the whole document at this passage
       </figcaption>
     </figure>
   );

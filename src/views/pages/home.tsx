@@ -33,7 +33,7 @@ function SetCards({ sets, documents }: { sets: SetSummary[]; documents: Map<stri
             <a href={`/sets/${set.slug}`}>{set.title}</a>
           </h2>
           <p class="meta">
-            {set.questionCount} questions{set.diagnostic ? " · before-and-after check" : ""}
+            {set.questionCount} questions{set.settings.mode === "check" ? " · before-and-after check" : ""}
             {set.assignedIn ? ` · set by ${set.assignedIn}` : ""}
             {set.sourcesRequired ? "" : " · no sources"}
           </p>
@@ -44,7 +44,7 @@ function SetCards({ sets, documents }: { sets: SetSummary[]; documents: Map<stri
             {set.documentIds.map((id, index) => (
               <>
                 {index > 0 ? "; " : ""}
-                <a href={`/documents/${id}`}>{documents.get(id)?.title ?? id}</a>
+                <a href={`/documents/${id}`}>{documents.get(id)?.label || documents.get(id)?.title}</a>
               </>
             ))}
           </p>

@@ -1,5 +1,5 @@
 import type { listStudentAttempts } from "../../db/queries/attempts.ts";
-import { percent } from "../../quiz/scoring.ts";
+import { formatScore, percent } from "../../quiz/scoring.ts";
 import { CsrfField } from "../components/csrf.tsx";
 
 type StudentAttempts = Awaited<ReturnType<typeof listStudentAttempts>>;
@@ -39,7 +39,8 @@ export function MePage({ data, csrfToken, saved }: { data: StudentAttempts; csrf
               {data.attempts.map((a) => (
                 <tr>
                   <th scope="row">
-                    {a.title} <span class="muted">(v{a.version})</span>
+                    {a.title}
+                    {a.retryOf ? <span class="muted"> (retry of missed questions)</span> : null}
                   </th>
                   <td>
                     <time datetime={a.startedAt.toISOString()}>{a.startedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</time>
@@ -47,7 +48,7 @@ export function MePage({ data, csrfToken, saved }: { data: StudentAttempts; csrf
                   <td>
                     {a.finishedAt ? (
                       <a href={`/attempts/${a.id}`}>
-                        {a.correctCount} of {a.questionCount} ({percent(a.correctCount, a.questionCount)}%)
+                        {formatScore(a.score)} of {a.scoredCount} ({percent(a.score, a.scoredCount)}%)
                       </a>
                     ) : (
                       <a href={`/attempts/${a.id}/questions/${a.answeredCount + 1}`}>

@@ -1,40 +1,52 @@
-import type { DocumentLabel } from "../../db/queries/documents.ts";
-import type { QuestionRow } from "../../db/schema.ts";
+import type { Question } from "../../content/schema.ts";
 import type { PublicQuestion } from "../../quiz/public-question.ts";
+import { AnswerInputs, ConfidenceInput } from "../components/answer-inputs.tsx";
+import { AnswerReview, type ReviewedResponse, verdictText } from "../components/answer-review.tsx";
 import { Citation } from "../components/citation.tsx";
 import { CsrfField } from "../components/csrf.tsx";
+import { type DocumentLabels, RichText } from "../components/rich-text.tsx";
 
-interface Progress {
+export interface Progress {
   attemptId: string;
   setTitle: string;
-  position: number;
+  /** 1-based place of this question in the attempt. */
+  number: number;
   questionCount: number;
 }
 
-function QuestionHeader({ progress, question, documents }: { progress: Progress; question: PublicQuestion; documents: Map<string, DocumentLabel> }) {
+export interface NextLink {
+  href: string;
+  label: string;
+}
+
+function QuestionHeader({ progress, question, documents }: { progress: Progress; question: PublicQuestion; documents: DocumentLabels }) {
   return (
     <>
       <p class="meta">{progress.setTitle}</p>
       <h1>
-        Question {progress.position} of {progress.questionCount}
+        Question {progress.number} of {progress.questionCount}
       </h1>
-      {question.context ? <p>{question.context}</p> : null}
-      {question.passages.length > 0 ? (
+      {question.context ? (
+        <div class="context">
+          <RichText text={question.context} markup={question.markup} documents={documents} />
+        </div>
+      ) : null}
+      {question.passages.length > 0 && question.type !== "evidence" ? (
         <section aria-label={question.passages.length > 1 ? "Passages to compare" : "Passage"}>
-          {question.passages.map((passage, index) => (
-            <Citation source={passage} label={documents.get(passage.document)} caption={question.passages.length > 1 ? `Passage ${index + 1}` : undefined} />
+          {question.passages.map((passage) => (
+            <Citation source={passage} label={documents.get(passage.document)} />
           ))}
         </section>
+      ) : null}
+      {question.claim ? (
+        <p class="claim">
+          <strong>Claim: </strong>
+          <RichText text={question.claim} markup={question.markup} documents={documents} />
+        </p>
       ) : null}
     </>
   );
 }
-
-const HINTS: Record<PublicQuestion["type"], string> = {
-  single: "Choose one answer.",
-  true_false: "Choose true or false.",
-  multiple: "Select every answer that applies.",
-};
 
 /** An unanswered question: only public fields are available here. */
 export function QuestionPage({
@@ -42,102 +54,88 @@ export function QuestionPage({
   question,
   documents,
   csrfToken,
+  askConfidence,
   error,
 }: {
   progress: Progress;
   question: PublicQuestion;
-  documents: Map<string, DocumentLabel>;
+  documents: DocumentLabels;
   csrfToken: string;
+  askConfidence: boolean;
   error?: string;
 }) {
-  const inputType = question.type === "multiple" ? "checkbox" : "radio";
+  const describedBy = error ? "answer-hint answer-error" : "answer-hint";
+  const isDescription = question.type === "description";
   return (
     <>
       <QuestionHeader progress={progress} question={question} documents={documents} />
-      <form method="post" action={`/attempts/${progress.attemptId}/questions/${progress.position}`}>
+      {isDescription ? (
+        <div class="description">
+          <RichText text={question.prompt} markup={question.markup} documents={documents} links />
+        </div>
+      ) : null}
+      <form method="post" action={`/attempts/${progress.attemptId}/questions/${progress.number}`}>
         <CsrfField token={csrfToken} />
         {error ? (
           <p class="error" role="alert" id="answer-error">
             {error}
           </p>
         ) : null}
-        <fieldset aria-describedby={error ? "answer-hint answer-error" : "answer-hint"}>
-          <legend>{question.prompt}</legend>
-          <p class="meta" id="answer-hint">
-            {HINTS[question.type]}
-          </p>
-          {question.options.map((option) => (
-            <div class="choice">
-              <input type={inputType} id={`choice-${option.id}`} name="choice" value={option.id} required={inputType === "radio"} />
-              <label for={`choice-${option.id}`}>{option.text}</label>
-            </div>
-          ))}
-        </fieldset>
-        <button type="submit">Check answer</button>
+        <AnswerInputs question={question} documents={documents} describedBy={describedBy} />
+        {askConfidence && !isDescription && question.type !== "essay" ? <ConfidenceInput /> : null}
+        <button type="submit">{isDescription ? "Continue" : question.type === "essay" ? "Submit answer" : "Check answer"}</button>
       </form>
     </>
   );
 }
 
-function optionText(question: QuestionRow, ids: readonly string[]): string {
-  return question.options
-    .filter((o) => ids.includes(o.id))
-    .map((o) => o.text)
-    .join("; ");
-}
-
-/** An answered question: the verdict, feedback on what was chosen, the explanation and the sources. */
+/** An answered question: the verdict first, then every option with its feedback, the explanation and the sources. */
 export function FeedbackPage({
   progress,
   question,
   publicQuestion,
   response,
+  optionOrder,
   documents,
-  nextHref,
+  next,
   alreadyAnswered,
 }: {
   progress: Progress;
-  question: QuestionRow;
+  question: Question;
   publicQuestion: PublicQuestion;
-  response: { chosen: string[]; isCorrect: boolean };
-  documents: Map<string, DocumentLabel>;
-  nextHref: { href: string; label: string };
+  response: ReviewedResponse;
+  optionOrder: readonly string[] | undefined;
+  documents: DocumentLabels;
+  next: NextLink;
   alreadyAnswered: boolean;
 }) {
-  const chosen = question.options.filter((o) => response.chosen.includes(o.id));
+  const tone = response.score === null ? "" : response.isCorrect ? "ok" : response.score > 0 ? "part" : "bad";
   return (
     <>
       <QuestionHeader progress={progress} question={publicQuestion} documents={documents} />
-      <p>
-        <strong>{question.prompt}</strong>
-      </p>
-      <section class={`result ${response.isCorrect ? "ok" : "bad"}`} aria-labelledby="verdict">
+      <section class={`result ${tone}`} aria-labelledby="verdict">
         <h2 id="verdict" tabindex={-1}>
-          {response.isCorrect ? "✓ Correct" : "✗ Not quite"}
+          {verdictText(response)}
         </h2>
         {alreadyAnswered ? <p>You had already answered this question, so your first answer stands.</p> : null}
-        <p>
-          Your answer: <strong>{optionText(question, response.chosen)}</strong>
-        </p>
-        {response.isCorrect ? null : (
-          <p>
-            Correct answer: <strong>{optionText(question, question.answer)}</strong>
-          </p>
-        )}
+        <a class="button" href={next.href}>
+          {next.label}
+        </a>
       </section>
-      <h2>Why</h2>
-      <ul class="options">
-        {chosen.map((option) => (
-          <li>
-            <strong>{option.text}</strong>
-            {question.answer.includes(option.id) ? <span class="badge ok">correct option</span> : <span class="badge bad">not correct</span>}
-            <br />
-            {option.feedback}
-          </li>
-        ))}
-      </ul>
-      <h2>Explanation</h2>
-      <p>{question.explanation}</p>
+      <p>
+        <strong>
+          <RichText text={question.prompt} markup={question.markup} documents={documents} />
+        </strong>
+      </p>
+      <AnswerReview question={question} response={response} optionOrder={optionOrder} documents={documents} />
+      {question.explanation ? (
+        <>
+          <h2>Explanation</h2>
+          <p>
+            <RichText text={question.explanation} markup={question.markup} documents={documents} links />
+          </p>
+        </>
+      ) : null}
       {question.sources.length > 0 ? (
         <>
           <h2>Sources</h2>
@@ -147,10 +145,34 @@ export function FeedbackPage({
         </>
       ) : null}
       <div class="actions">
-        <a class="button" href={nextHref.href}>
-          {nextHref.label}
+        <a class="button" href={next.href}>
+          {next.label}
         </a>
       </div>
+    </>
+  );
+}
+
+/** In a check, an answer is only acknowledged: no verdict, feedback or source until the end. */
+export function RecordedPage({ progress, next, alreadyAnswered }: { progress: Progress; next: NextLink; alreadyAnswered: boolean }) {
+  return (
+    <>
+      <p class="meta">{progress.setTitle}</p>
+      <h1>
+        Question {progress.number} of {progress.questionCount}
+      </h1>
+      <section class="result" aria-labelledby="verdict">
+        <h2 id="verdict" tabindex={-1}>
+          Answer saved
+        </h2>
+        <p>
+          {alreadyAnswered ? "You had already answered this question, so your first answer stands. " : ""}
+          This is a check: you see every answer, with explanations and sources, when you finish.
+        </p>
+        <a class="button" href={next.href}>
+          {next.label}
+        </a>
+      </section>
     </>
   );
 }

@@ -12,7 +12,7 @@ export function SetPage({ set, documents, csrfToken }: { set: PublishedSet; docu
       <h1>{set.title}</h1>
       <p>{set.summary}</p>
       <p class="meta">
-        {set.questionCount} questions · version {set.version}
+        {set.questionCount} questions{set.settings.mode === "check" ? " · a check: you see the answers when you finish" : ""}
       </p>
       <h2>What you will practise</h2>
       <SkillTags skills={set.skills} />
@@ -23,8 +23,8 @@ export function SetPage({ set, documents, csrfToken }: { set: PublishedSet; docu
           const document = documents.get(id);
           return (
             <li>
-              <a href={`/documents/${id}`}>{document?.title ?? id}</a>
-              {document ? <span class="muted"> · outlet: {document.outlet}</span> : null}
+              <a href={`/documents/${id}`}>{document?.label || document?.title}</a>
+              {document && document.label !== document.title ? <span class="muted">: {document.title}</span> : null}
             </li>
           );
         })}

@@ -1,8 +1,9 @@
 import type { AttemptReview } from "../../db/queries/attempts.ts";
-import type { DocumentLabel } from "../../db/queries/documents.ts";
-import { percent, type SkillScore } from "../../quiz/scoring.ts";
+import { formatScore, percent, type SkillScore } from "../../quiz/scoring.ts";
+import { AnswerReview, verdictText } from "../components/answer-review.tsx";
 import { Citation } from "../components/citation.tsx";
 import { CsrfField } from "../components/csrf.tsx";
+import { type DocumentLabels, RichText } from "../components/rich-text.tsx";
 
 export function SummaryPage({
   review,
@@ -12,20 +13,19 @@ export function SummaryPage({
 }: {
   review: AttemptReview;
   skills: SkillScore[];
-  documents: Map<string, DocumentLabel>;
+  documents: DocumentLabels;
   csrfToken: string;
 }) {
   const { attempt, set } = review;
   return (
     <>
       <p class="meta">{set.title}</p>
-      <h1>Your score</h1>
+      <h1>{attempt.mode === "check" ? "Your check results" : "Your score"}</h1>
       <p class="score">
-        {attempt.correctCount} of {attempt.questionCount} ({percent(attempt.correctCount, attempt.questionCount)}%)
+        {formatScore(attempt.score)} of {attempt.scoredCount} ({percent(attempt.score, attempt.scoredCount)}%)
       </p>
-      <p class="meta">Version {set.version} of this quiz.</p>
       <div class="actions">
-        {set.published ? (
+        {set.published && attempt.mode === "practice" ? (
           <form method="post" action={`/sets/${set.slug}/attempts`}>
             <CsrfField token={csrfToken} />
             <button type="submit">Try again</button>
@@ -41,7 +41,7 @@ export function SummaryPage({
           <thead>
             <tr>
               <th scope="col">Skill</th>
-              <th scope="col">Correct</th>
+              <th scope="col">Marks</th>
             </tr>
           </thead>
           <tbody>
@@ -49,7 +49,7 @@ export function SummaryPage({
               <tr>
                 <th scope="row">{s.label}</th>
                 <td>
-                  {s.correct} of {s.total}
+                  {formatScore(s.score)} of {s.total}
                 </td>
               </tr>
             ))}
@@ -58,19 +58,28 @@ export function SummaryPage({
       </div>
       <h2>Review</h2>
       <ol class="review">
-        {review.items.map(({ question, response }) => {
-          const chosen = question.options.filter((o) => response?.chosen.includes(o.id)).map((o) => o.text);
-          const correct = question.options.filter((o) => question.answer.includes(o.id)).map((o) => o.text);
+        {review.items.map(({ number, question, response }) => {
+          const content = question.content;
           return (
-            <li>
-              <h3>{question.prompt}</h3>
-              <p>
-                {response?.isCorrect ? <span class="badge ok">✓ correct</span> : <span class="badge bad">✗ not correct</span>} Your answer:{" "}
-                {chosen.join("; ") || "none"}
-              </p>
-              {response?.isCorrect ? null : <p>Correct answer: {correct.join("; ")}</p>}
-              <p>{question.explanation}</p>
-              {question.sources.slice(0, 1).map((source) => (
+            <li id={`q-${number}`}>
+              <h3>
+                <RichText text={content.prompt} markup={content.markup} documents={documents} />
+              </h3>
+              {response ? <p class="verdict">{verdictText({ isCorrect: response.isCorrect, score: response.score })}</p> : <p>Not answered.</p>}
+              {response ? (
+                <AnswerReview
+                  question={content}
+                  response={{ chosen: response.chosen, isCorrect: response.isCorrect, score: response.score }}
+                  optionOrder={attempt.optionOrders?.[content.id]}
+                  documents={documents}
+                />
+              ) : null}
+              {content.explanation ? (
+                <p>
+                  <RichText text={content.explanation} markup={content.markup} documents={documents} links />
+                </p>
+              ) : null}
+              {content.sources.map((source) => (
                 <Citation source={source} label={documents.get(source.document)} />
               ))}
             </li>

@@ -3,9 +3,13 @@ import type { DocumentLabel } from "../../../db/queries/documents.ts";
 import type { listSetsForTeacher, TeacherSet } from "../../../db/queries/teacher-sets.ts";
 import type { QuestionRow } from "../../../db/schema.ts";
 import type { ErrorDetail } from "../../../lib/errors.ts";
+import { toPublicQuestion } from "../../../quiz/public-question.ts";
+import { AnswerInputs } from "../../components/answer-inputs.tsx";
+import { AnswerReview } from "../../components/answer-review.tsx";
 import { Citation } from "../../components/citation.tsx";
 import { CsrfField } from "../../components/csrf.tsx";
 import { FormErrors } from "../../components/form-errors.tsx";
+import { RichText } from "../../components/rich-text.tsx";
 
 type SetList = Awaited<ReturnType<typeof listSetsForTeacher>>;
 
@@ -126,42 +130,34 @@ export function NewSetPage(props: { csrfToken: string; values: Record<string, st
 
 /** A question as a student sees it before answering, followed by what they see after. */
 function QuestionPreview({ question, documents, total }: { question: QuestionRow; documents: Map<string, DocumentLabel>; total: number }) {
-  const inputType = question.type === "multiple" ? "checkbox" : "radio";
+  const content = question.content;
+  const publicQuestion = toPublicQuestion(content, question.position, undefined);
   return (
     <article aria-labelledby={`q-${question.position}`}>
       <h3 id={`q-${question.position}`}>
         Question {question.position} of {total}
       </h3>
       <p class="meta">
-        {skillLabel(question.skill)} · {question.difficulty} · {question.type.replace("_", "/")}
+        {skillLabel(content.skill)} · {content.difficulty} · {content.type.replace("_", " ")}
       </p>
-      {question.context ? <p>{question.context}</p> : null}
-      {question.passages.map((passage, index) => (
-        <Citation source={passage} label={documents.get(passage.document)} caption={question.passages.length > 1 ? `Passage ${index + 1}` : undefined} />
-      ))}
-      <fieldset disabled>
-        <legend>{question.prompt}</legend>
-        {question.options.map((option) => (
-          <div class="choice">
-            <input type={inputType} id={`p${question.position}-${option.id}`} name={`preview-${question.position}`} />
-            <label for={`p${question.position}-${option.id}`}>{option.text}</label>
-          </div>
-        ))}
-      </fieldset>
+      {content.context ? (
+        <p>
+          <RichText text={content.context} markup={content.markup} documents={documents} />
+        </p>
+      ) : null}
+      {content.type === "evidence" ? null : content.passages.map((passage) => <Citation source={passage} label={documents.get(passage.document)} />)}
+      <AnswerInputs question={publicQuestion} documents={documents} describedBy={`q-${question.position}`} idPrefix={`p${question.position}-`} disabled />
       <details>
         <summary>After answering: correct answer, feedback, explanation and sources</summary>
-        <ul class="options">
-          {question.options.map((option) => (
-            <li>
-              <strong>{option.text}</strong>
-              {question.answer.includes(option.id) ? <span class="badge ok">correct</span> : <span class="badge bad">not correct</span>}
-              <br />
-              {option.feedback}
-            </li>
-          ))}
-        </ul>
-        <p>{question.explanation}</p>
-        {question.sources.map((source) => (
+        <AnswerReview question={content} optionOrder={undefined} documents={documents} />
+        {content.explanation ? (
+          <p>
+            <RichText text={content.explanation} markup={content.markup} documents={documents} />
+          </p>
+        ) : (
+          <p class="meta">No explanation: students see none.</p>
+        )}
+        {content.sources.map((source) => (
           <Citation source={source} label={documents.get(source.document)} />
         ))}
       </details>

@@ -1,0 +1,42 @@
+import { raw } from "hono/html";
+import { type DocumentReference, splitReferences } from "../../content/references.ts";
+import type { Question } from "../../content/schema.ts";
+import type { DocumentLabel } from "../../db/queries/documents.ts";
+
+export type DocumentLabels = Map<string, DocumentLabel>;
+
+/** "Report B" or "Report B, paragraph 4": a document as students see it named. */
+export function referenceName(reference: DocumentReference, documents: DocumentLabels): string {
+  const label = documents.get(reference.document)?.label || "the document";
+  return reference.paragraph ? `${label}, paragraph ${reference.paragraph}` : label;
+}
+
+/**
+ * Question text. Plain text is escaped by JSX, with `[[id]]` references shown as the
+ * document's label (as links to the reader where `links` is set). `html` text was sanitised
+ * with an allow-list when the question was parsed, so it is rendered as HTML.
+ */
+export function RichText({
+  text,
+  markup = "text",
+  documents,
+  links = false,
+}: {
+  text: string;
+  markup?: Question["markup"];
+  documents: DocumentLabels;
+  links?: boolean;
+}) {
+  if (markup === "html") return <>{raw(text)}</>;
+  return (
+    <>
+      {splitReferences(text).map((part) => {
+        if (typeof part === "string") return part;
+        const name = referenceName(part, documents);
+        if (!links) return <span class="doc">{name}</span>;
+        const href = `/documents/${encodeURIComponent(part.document)}${part.paragraph ? `#p-${part.paragraph}` : ""}`;
+        return <a href={href}>{name}</a>;
+      })}
+    </>
+  );
+}
