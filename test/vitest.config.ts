@@ -11,7 +11,13 @@ export default defineConfig(async () => ({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: `${root}/wrangler.toml` },
+      // Both Workers in one isolate (see the file); the student Worker's STUDIO binding points
+      // back at it, so requests forwarded by the real student entry reach the studio app.
+      main: `${root}/test/support/combined-worker.ts`,
       miniflare: {
+        serviceBindings: { STUDIO: "sourcewise" },
+        // The studio Worker's own binding (src/studio/wrangler.toml).
+        ratelimits: { LOGIN_RATE_LIMITER: { namespace_id: "1001", simple: { limit: 5, period: 60 } } },
         // A second, empty database for the migration tests: they replay history step by step.
         d1Databases: ["MIGRATION_DB"],
         bindings: {

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument, visit } from "yaml";
 import type * as z from "zod/mini";
+import { formatPath } from "../lib/field-path.ts";
 import { type DocumentMeta, documentMeta, type QuestionSet, questionSet, type SourceDocument } from "./schema.ts";
 
 /** One problem in one content file: enough for an author to find and fix it. */
@@ -15,10 +16,7 @@ export function formatIssue(issue: ContentIssue): string {
   return issue.path ? `${where}: ${issue.path}: ${issue.message}` : `${where}: ${issue.message}`;
 }
 
-/** `questions[3].sources[0].quote` from ["questions", 3, "sources", 0, "quote"]. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
-}
+export { formatPath };
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 

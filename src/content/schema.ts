@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
 import "./zod-messages.ts";
+import { DOCUMENT_ID_PATTERN, OPTION_ID_PATTERN, SLUG_PATTERN } from "./ids.ts";
+import { isScored } from "./question-kinds.ts";
 import { sanitizeHtml } from "./sanitize.ts";
 import { DIFFICULTIES, QUESTION_TYPES, SKILL_IDS } from "./skills.ts";
 
@@ -15,11 +17,11 @@ export const documentId = z
   .string({
     error: (issue) => (typeof issue.input === "number" ? 'document ids are text: write it in quotes, e.g. "002"' : undefined),
   })
-  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be lower-case letters, digits and hyphens"));
+  .check(z.regex(DOCUMENT_ID_PATTERN, "must be lower-case letters, digits and hyphens"));
 
-export const slug = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "must be lower-case letters, digits and hyphens"));
+export const slug = z.string().check(z.regex(SLUG_PATTERN, "must be lower-case letters, digits and hyphens"));
 
-const optionId = z.string().check(z.regex(/^[a-z0-9]{1,12}$/, "must be a short id of lower-case letters or digits, e.g. a"));
+const optionId = z.string().check(z.regex(OPTION_ID_PATTERN, "must be a short id of lower-case letters or digits, e.g. a"));
 
 export const sourceRef = z.strictObject({
   document: documentId,
@@ -148,14 +150,7 @@ export type QuestionInput = z.input<typeof question>;
 export type QuestionOfType<T extends Question["type"]> = Extract<Question, { type: T }>;
 export type ChoiceQuestion = QuestionOfType<"single" | "multiple" | "true_false" | "claim" | "evidence">;
 
-export const CHOICE_TYPES = ["single", "multiple", "true_false", "claim", "evidence"] as const;
-export function isChoiceQuestion(q: Question): q is ChoiceQuestion {
-  return (CHOICE_TYPES as readonly string[]).includes(q.type);
-}
-/** Essays and descriptions count in no score. */
-export function isScored(q: Pick<Question, "type">): boolean {
-  return q.type !== "essay" && q.type !== "description";
-}
+export { CHOICE_TYPES, isChoiceQuestion, isScored } from "./question-kinds.ts";
 
 type Ctx = Parameters<Parameters<typeof z.superRefine<RawQuestion>>[0]>[1];
 

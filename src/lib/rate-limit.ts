@@ -5,7 +5,11 @@ import { rateLimits } from "../db/schema.ts";
 import type { AppEnv } from "../env.ts";
 import { TooManyRequestsError } from "./errors.ts";
 
-/** Each rule matches its `[[ratelimits]]` binding in wrangler.toml, so both paths enforce the same limit. */
+/**
+ * Each rule matches its `[[ratelimits]]` binding, so both paths enforce the same limit. The
+ * student Worker (wrangler.toml) has ADDRESS_RATE_LIMITER for joins and quiz starts; the studio
+ * Worker (src/studio/wrangler.toml) has LOGIN_RATE_LIMITER and its own ADDRESS_RATE_LIMITER.
+ */
 export const RATE_LIMITS = {
   /** Sign-in attempts for one account from one address: slows guessing without letting others lock it out. */
   login: { binding: "LOGIN_RATE_LIMITER", limit: 5, periodSeconds: 60, message: "Too many sign-in attempts. Wait a minute, then try again." },
@@ -27,7 +31,7 @@ export type RateLimitRule = keyof typeof RATE_LIMITS;
  * Limiting binding where it is configured and a D1 fixed-window counter where it is not.
  */
 export async function enforceRateLimit(
-  env: Partial<Pick<Env, (typeof RATE_LIMITS)[RateLimitRule]["binding"]>>,
+  env: Partial<Record<(typeof RATE_LIMITS)[RateLimitRule]["binding"], RateLimit>>,
   db: Database,
   rule: RateLimitRule,
   key: string,

@@ -1,7 +1,7 @@
 import { validator } from "hono/validator";
 import type * as z from "zod/mini";
-import { formatPath } from "../content/parse.ts";
 import { BadRequestError, type ErrorDetail } from "./errors.ts";
+import { formatPath } from "./field-path.ts";
 
 /** zod's issues as the `details` of a 400; each unknown field is named in its own `path`. */
 export function zodDetails(error: z.core.$ZodError): ErrorDetail[] {

@@ -1,5 +1,5 @@
+import { isChoiceQuestion } from "../content/question-kinds.ts";
 import type { Question } from "../content/schema.ts";
-import { isChoiceQuestion } from "../content/schema.ts";
 import { BadRequestError } from "../lib/errors.ts";
 import { matchingChoices } from "./matching.ts";
 import type { ResponseValue } from "./response-value.ts";

@@ -1,5 +1,5 @@
+import { isScored } from "../content/question-kinds.ts";
 import type { Question, QuestionOfType } from "../content/schema.ts";
-import { isScored } from "../content/schema.ts";
 import { matchingChoices } from "./matching.ts";
 import type { ResponseValue } from "./response-value.ts";
 

@@ -1,5 +1,5 @@
+import { isChoiceQuestion } from "../content/question-kinds.ts";
 import type { Question, SourceRef } from "../content/schema.ts";
-import { isChoiceQuestion } from "../content/schema.ts";
 import { matchingChoices } from "./matching.ts";
 import { inDisplayOrder } from "./order.ts";
 

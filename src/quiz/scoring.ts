@@ -1,4 +1,4 @@
-import { isScored } from "../content/schema.ts";
+import { isScored } from "../content/question-kinds.ts";
 import { skillLabel } from "../content/skills.ts";
 import type { ReviewItem } from "../db/queries/attempts.ts";
 

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import { highlightPassage } from "../content/highlight.ts";
-import { documentId } from "../content/schema.ts";
+import { DOCUMENT_ID_PATTERN } from "../content/ids.ts";
 import { findReadableDocument } from "../db/queries/documents.ts";
 import type { AppEnv } from "../env.ts";
 import { NotFoundError } from "../lib/errors.ts";
@@ -17,7 +17,7 @@ documentRoutes.use(loadTeacher);
 /** The reader: the whole document, with the passage in `?hl=` highlighted. */
 documentRoutes.get(
   "/:id",
-  routeParams(z.object({ id: documentId }), () => new NotFoundError("document")),
+  routeParams(z.object({ id: z.string().check(z.regex(DOCUMENT_ID_PATTERN)) }), () => new NotFoundError("document")),
   async (c) => {
     const document = await findReadableDocument(c.var.db, c.req.valid("param").id, c.var.teacher?.id);
     if (!document) throw new NotFoundError("document");

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
-import { slug } from "../content/schema.ts";
+import { SLUG_PATTERN } from "../content/ids.ts";
 import { planAttemptStart } from "../db/queries/attempt-limits.ts";
 import { startAttempt } from "../db/queries/attempts.ts";
 import { documentLabels } from "../db/queries/documents.ts";
@@ -13,7 +13,7 @@ import { SetPage } from "../views/pages/set.tsx";
 
 export const setRoutes = new Hono<AppEnv>();
 
-const setParams = routeParams(z.object({ slug }), () => new NotFoundError("quiz"));
+const setParams = routeParams(z.object({ slug: z.string().check(z.regex(SLUG_PATTERN)) }), () => new NotFoundError("quiz"));
 
 setRoutes.get("/:slug", setParams, async (c) => {
   const set = await findPublishedSet(c.var.db, c.req.valid("param").slug);

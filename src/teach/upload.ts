@@ -6,9 +6,9 @@ import { DIFFICULTIES, SKILL_IDS } from "../content/skills.ts";
 import type { Database } from "../db/client.ts";
 import { documentBodiesForTeacher } from "../db/queries/teacher-sets.ts";
 import { BadRequestError, type ErrorDetail } from "../lib/errors.ts";
+import { MAX_UPLOAD_BYTES } from "../lib/limits.ts";
 
-/** Uploads above this are refused with a 413 before they are parsed. */
-export const MAX_UPLOAD_BYTES = 256 * 1024;
+export { MAX_UPLOAD_BYTES };
 
 /** What a teacher sends to add or update a set: the same fields on the web form and the API. */
 export const setUpload = z.strictObject({

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 import { WRANGLER_BIN } from "../../src/cli/wrangler.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
+/** The student Worker (served) and the studio Worker (behind its STUDIO binding), as `npm start` runs them. */
+export const WORKER_CONFIGS = ["-c", "wrangler.toml", "-c", "src/studio/wrangler.toml"];
 
 export interface DevServer {
   url: string;
@@ -38,8 +40,8 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
 }
 
 /**
- * The real app under `wrangler dev`, with its own freshly migrated and loaded D1 in a
- * temporary folder, so tests never touch a developer's local data.
+ * The real app (both Workers) under `wrangler dev`, with its own freshly migrated and loaded D1
+ * in a temporary folder, so tests never touch a developer's local data.
  */
 export async function startDevServer(): Promise<DevServer> {
   const persistTo = mkdtempSync(join(tmpdir(), "sourcewise-e2e-"));
@@ -49,11 +51,16 @@ export async function startDevServer(): Promise<DevServer> {
 
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  // Both Workers read the same variables (one file, as `npm start` does with .dev.vars): the
+  // identity cookie and CSRF tokens must mean the same in each.
+  const envFile = join(persistTo, "dev.env");
+  writeFileSync(envFile, `ENVIRONMENT=development\nCOOKIE_SECRET=${randomBytes(32).toString("hex")}\n`, { mode: 0o600 });
   const child: ChildProcess = spawn(
     node,
     [
       WRANGLER_BIN,
       "dev",
+      ...WORKER_CONFIGS,
       "--ip",
       "127.0.0.1",
       "--port",
@@ -61,10 +68,8 @@ export async function startDevServer(): Promise<DevServer> {
       "--persist-to",
       persistTo,
       "--show-interactive-dev-session=false",
-      "--var",
-      "ENVIRONMENT:development",
-      "--var",
-      `COOKIE_SECRET:${randomBytes(32).toString("hex")}`,
+      "--env-file",
+      envFile,
     ],
     { cwd: root, env: { ...process.env, WRANGLER_SEND_METRICS: "false" }, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );

@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it, vi } from "vitest";
 import { stringify } from "yaml";
 import { app } from "../../src/index.tsx";
+import { app as studioApp } from "../../src/studio/index.tsx";
 import { ASSETS, type AssetName, assetPath } from "../../src/views/assets.ts";
 import { FIXTURE_BODY, questionSet } from "../support/content.ts";
 import { publishFixtureSet, threeTypeSet, unique } from "../support/fixtures.ts";
@@ -12,9 +13,10 @@ import { apiRequest, createTeacherWithToken } from "../support/teachers.ts";
 const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
 const LONG_CACHE = "public, max-age=31536000, immutable";
 
-/** Every route the app serves, as Hono lists them (middleware entries are ALL). */
+/** Every route both Workers serve, as Hono lists them (middleware entries are ALL). */
 function appRoutes(): string[] {
-  return [...new Set(app.routes.filter((route) => route.method !== "ALL").map((route) => `${route.method} ${route.path}`))].sort();
+  const routes = [...app.routes, ...studioApp.routes];
+  return [...new Set(routes.filter((route) => route.method !== "ALL").map((route) => `${route.method} ${route.path}`))].sort();
 }
 
 /**

@@ -94,7 +94,7 @@ describe("when D1 fails or times out", () => {
     expect(page.headers.get("Retry-After")).toBe("10");
 
     const owner = await createTeacherWithToken();
-    const { default: worker } = await import("../../src/index.tsx");
+    const { default: worker } = await import("../support/combined-worker.ts");
     const api = await worker.fetch(
       new Request("https://sourcewise.test/api/sets", { headers: { Authorization: `Bearer ${owner.token}` } }),
       failingEnv("everything", "D1_ERROR: Storage operation exceeded timeout which caused object to be reset."),

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client.ts";
 import { findSessionTeacher, findTokenTeacher, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from "../../src/db/queries/teachers.ts";
-import app from "../../src/index.tsx";
+import app from "../support/combined-worker.ts";
 import { count } from "../support/d1.ts";
 import { unique } from "../support/fixtures.ts";
 import { StudentBrowser, textOf } from "../support/student.ts";

@@ -1,5 +1,5 @@
 import { exports } from "cloudflare:workers";
-import worker from "../../src/index.tsx";
+import worker from "./combined-worker.ts";
 
 export const ORIGIN = "https://sourcewise.test";
 const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;

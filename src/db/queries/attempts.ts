@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { isScored } from "../../content/question-kinds.ts";
 import type { SetSettings } from "../../content/schema.ts";
-import { isScored } from "../../content/schema.ts";
 import type { Grade } from "../../quiz/grading.ts";
 import { planAttemptOrder } from "../../quiz/order.ts";
 import type { ResponseValue } from "../../quiz/response-value.ts";

@@ -1,5 +1,5 @@
+import { isChoiceQuestion } from "../../content/question-kinds.ts";
 import type { Question } from "../../content/schema.ts";
-import { isChoiceQuestion } from "../../content/schema.ts";
 import { fullMarkAnswers, numericalMatch, shortAnswerMatch } from "../../quiz/grading.ts";
 import { matchingChoices } from "../../quiz/matching.ts";
 import { inDisplayOrder, optionLabel } from "../../quiz/order.ts";
