@@ -9,6 +9,7 @@ declare global {
       TEST_LIBRARY: ContentFile[];
       TEST_JSON_SCHEMA: string;
       MIGRATION_DB: D1Database;
+      REPLICA_DB: D1Database;
     }
   }
 }

@@ -18,8 +18,9 @@ export default defineConfig(async () => ({
         serviceBindings: { STUDIO: "sourcewise" },
         // The studio Worker's own binding (src/studio/wrangler.toml).
         ratelimits: { LOGIN_RATE_LIMITER: { namespace_id: "1001", simple: { limit: 5, period: 60 } } },
-        // A second, empty database for the migration tests: they replay history step by step.
-        d1Databases: ["MIGRATION_DB"],
+        // Empty databases: the migration tests replay history step by step in MIGRATION_DB, and
+        // the read-replica tests keep a lagging copy of DB in REPLICA_DB.
+        d1Databases: ["MIGRATION_DB", "REPLICA_DB"],
         bindings: {
           ENVIRONMENT: "test",
           COOKIE_SECRET: "test-only-cookie-secret-0123456789abcdef",

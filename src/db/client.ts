@@ -8,7 +8,10 @@ export interface QueryCounter {
 
 const EXECUTING = new Set(["all", "run", "raw", "first"]);
 
-function countingD1(d1: D1Database): { d1: D1Database; counter: QueryCounter } {
+/** A D1 binding, or a session on it (src/db/session.ts): both prepare statements and run batches. */
+export type D1Client = D1Database | D1DatabaseSession;
+
+function countingD1(d1: D1Client): { d1: D1Database; counter: QueryCounter } {
   const counter = { count: 0 };
   const wrapStatement = (statement: D1PreparedStatement): D1PreparedStatement =>
     new Proxy(statement, {
@@ -39,11 +42,12 @@ function countingD1(d1: D1Database): { d1: D1Database; counter: QueryCounter } {
       return value.bind(target);
     },
   });
-  return { d1: proxy, counter };
+  // Drizzle only prepares and batches, which a session does too.
+  return { d1: proxy as D1Database, counter };
 }
 
 /** The one place the Drizzle client is created. */
-export function createDb(binding: D1Database) {
+export function createDb(binding: D1Client) {
   const { d1, counter } = countingD1(binding);
   return { db: drizzle(d1, { schema }), counter };
 }

@@ -6,6 +6,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createDb } from "../db/client.ts";
 import { isDatabaseFault } from "../db/faults.ts";
+import { keepBookmark, openSession } from "../db/session.ts";
 import type { AppEnv } from "../env.ts";
 import { Layout } from "../views/layout.tsx";
 import { ErrorPage } from "../views/pages/error.tsx";
@@ -50,10 +51,12 @@ export function createApp(): Hono<AppEnv> {
     }),
   );
   app.use(async (c, next) => {
-    const { db, counter } = createDb(c.env.DB);
+    const { session, bookmark } = openSession(c);
+    const { db, counter } = createDb(session);
     c.set("db", db);
     c.set("d1Queries", counter);
     await next();
+    keepBookmark(c, session, bookmark);
     // Reported for the budget script; production does not advertise it.
     if (!isProduction(c.env)) c.header("X-D1-Round-Trips", String(counter.count));
   });

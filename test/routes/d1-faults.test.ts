@@ -13,8 +13,14 @@ const NETWORK_LOST = "D1_ERROR: Network connection lost.";
  * but its acknowledgement was lost), or on every statement (D1 unreachable).
  */
 function failingEnv(mode: "batch" | "batch-after-commit" | "everything", message = NETWORK_LOST): Env {
-  const DB = new Proxy(env.DB, {
+  return { ...env, DB: failing(env.DB, mode, message) };
+}
+
+/** The binding, or a session on it (the app queries through sessions), failing as `failingEnv` says. */
+function failing<Client extends D1Database | D1DatabaseSession>(client: Client, mode: "batch" | "batch-after-commit" | "everything", message: string): Client {
+  return new Proxy(client, {
     get(target, property) {
+      if (property === "withSession") return (start?: string) => failing((target as D1Database).withSession(start), mode, message);
       if (property === "batch")
         return async (statements: D1PreparedStatement[]) => {
           if (mode === "batch-after-commit") await target.batch(statements);
@@ -28,7 +34,6 @@ function failingEnv(mode: "batch" | "batch-after-commit" | "everything", message
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  return { ...env, DB };
 }
 
 /** A student on question 1 of a fresh attempt, and how to read what D1 holds for it. */

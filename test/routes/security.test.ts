@@ -52,6 +52,9 @@ describe("security defaults", () => {
     const broken = {
       ...env,
       DB: {
+        withSession() {
+          return this;
+        },
         prepare: () => ({
           bind: () => ({ all: () => Promise.reject(new Error("SQLITE_ERROR: no such table: question_sets")) }),
           all: () => Promise.reject(new Error("SQLITE_ERROR: near SELECT")),
