@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { questionSetJsonSchema } from "../../src/content/json-schema.ts";
 import { loadLibrary } from "../../src/content/library.ts";
 import { formatIssue } from "../../src/content/parse.ts";
+import { isScored, type Question, type QuestionOfType } from "../../src/content/schema.ts";
 import { DIFFICULTIES, SKILL_IDS } from "../../src/content/skills.ts";
+import { locateQuote } from "../../src/content/text.ts";
 
 // The real questions/ folder, read by test/vitest.config.ts.
 const library = loadLibrary(env.TEST_LIBRARY);
@@ -20,8 +22,9 @@ describe("the question library", () => {
     expect(questions.length).toBeGreaterThanOrEqual(60);
   });
 
-  it("practises every skill in at least 4 questions", () => {
-    const perSkill = Object.fromEntries(SKILL_IDS.map((skill) => [skill, questions.filter(({ question }) => question.skill === skill).length]));
+  it("practises every skill in at least 4 questions of the practice sets", () => {
+    const practice = questions.filter(({ slug }) => !library.sets.find((s) => s.slug === slug && s.set.mode === "check"));
+    const perSkill = Object.fromEntries(SKILL_IDS.map((skill) => [skill, practice.filter(({ question }) => question.skill === skill).length]));
     for (const skill of SKILL_IDS) expect(perSkill[skill], skill).toBeGreaterThanOrEqual(4);
   });
 
@@ -46,12 +49,34 @@ describe("the question library", () => {
     expect(sideBySide.length).toBeGreaterThanOrEqual(6);
   });
 
-  it("includes a before-and-after check covering most skills", () => {
-    const check = library.sets.find(({ set }) => set.mode === "check");
-    expect(check).toBeDefined();
-    const set = check?.set;
-    expect(set?.questions.length).toBeGreaterThanOrEqual(8);
-    expect(new Set(set?.questions.map((q) => q.skill)).size).toBeGreaterThanOrEqual(SKILL_IDS.length - 2);
+  it("has two parallel diagnostic check forms, matched question by question and sharing no passage", () => {
+    const forms = library.sets.filter(({ set }) => set.form?.group === "diagnostic");
+    expect(forms.map(({ set }) => set.form?.form).sort()).toEqual(["A", "B"]);
+    const shape = (q: Question) => `${q.skill}/${q.type}/${q.difficulty}`;
+    for (const { slug, set } of forms) {
+      expect(set.mode, slug).toBe("check");
+      expect(set.shuffleQuestions, slug).toBe(true);
+      expect(set.attempts, slug).toBe(1);
+      expect(set.questions.filter(isScored).length, slug).toBeGreaterThanOrEqual(12);
+      const claims = set.questions.filter((q): q is QuestionOfType<"claim"> => q.type === "claim");
+      expect(claims.length, slug).toBeGreaterThanOrEqual(8);
+      const supported = claims.filter((q) => q.options.some((o) => "supports" in o && o.supports && q.answer.includes(o.id))).length;
+      expect(supported / claims.length, `${slug}: share of supported claims`).toBeGreaterThanOrEqual(0.4);
+      expect(supported / claims.length, `${slug}: share of supported claims`).toBeLessThanOrEqual(0.6);
+      expect(new Set(set.questions.map((q) => q.skill)).size, slug).toBeGreaterThanOrEqual(SKILL_IDS.length - 2);
+    }
+    const [a, b] = forms.map(({ set }) => set);
+    expect(a?.questions.map(shape).sort()).toEqual(b?.questions.map(shape).sort());
+    const bodies = new Map(library.documents.map((d) => [d.id, d.body]));
+    const ranges = (set: typeof a) =>
+      (set?.questions ?? []).flatMap((q) =>
+        [...q.passages, ...q.sources].map((ref) => ({ document: ref.document, at: locateQuote(bodies.get(ref.document) ?? "", ref.quote) })),
+      );
+    for (const x of ranges(a))
+      for (const y of ranges(b)) {
+        const overlaps = x.document === y.document && x.at && y.at && x.at.start < y.at.end && y.at.start < x.at.end;
+        expect(overlaps, `form A and form B both quote ${x.document} at ${x.at?.start}`).toBeFalsy();
+      }
   });
 
   it("gives every option its own feedback and every question an explanation with a cited quote", () => {
