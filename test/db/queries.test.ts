@@ -115,7 +115,7 @@ describe("versioning", () => {
 describe("document queries", () => {
   it("returns a document with its provenance notes", async () => {
     const document = await findReadableDocument(db, "002", undefined);
-    expect(document?.provenance.join(" ")).toContain("The Associated Press");
+    expect(document?.provenance.join(" ")).toContain("Reproduced exactly as found");
     expect(document?.body).toContain("Some information for this story came from The Associated Press.");
     expect(await findReadableDocument(db, "nope", undefined)).toBeUndefined();
   });

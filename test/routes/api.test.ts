@@ -444,7 +444,7 @@ describe("API: ownership", () => {
     const owner = await createTeacherWithToken();
     const detail = await json<Json & { questions: { current: Json[] } }>(await apiRequest("GET", "/api/sets/who-says-so", { token: owner.token }));
     expect(detail).toMatchObject({ slug: "who-says-so", builtIn: true, status: "published" });
-    expect(detail.questions.current[0]).toMatchObject({ id: "who-claimed-the-attack", answer: ["a"], explanation: expect.any(String) });
+    expect(detail.questions.current[0]).toMatchObject({ id: "who-claimed-the-attack", answer: ["t"], explanation: expect.any(String) });
     for (const method of ["PUT", "POST"] as const) {
       const path = method === "PUT" ? "/api/sets/who-says-so" : "/api/sets/who-says-so/unpublish";
       const response = await apiRequest(method, path, { token: owner.token, json: method === "PUT" ? { content: "title: x" } : undefined });

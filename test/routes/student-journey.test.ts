@@ -124,7 +124,7 @@ describe("the document reader", () => {
     expect(browser.lastHtml).toContain(`<mark id="hl">${quote}</mark>`);
     expect(browser.lastHtml).toMatch(/<p id="p-1">/);
     const text = textOf(browser.lastHtml);
-    expect(text).toContain("Outlet not stated");
+    expect(text).toContain("Outlet not named in the text");
     expect(text).toContain("Provenance notes");
   });
 
