@@ -12,6 +12,8 @@ export interface LoadedSet {
   slug: string;
   file: string;
   set: QuestionSet;
+  /** Where a path sits in the file, for the lint's messages. */
+  lineOf?: ParsedFile["lineOf"];
 }
 
 export interface Library {
@@ -129,7 +131,7 @@ export function loadLibrary(files: readonly ContentFile[]): Library {
     }
     const quoteIssues = checkQuotes(file.path, parsed.value, parsed.lineOf, byId);
     issues.push(...quoteIssues);
-    if (quoteIssues.length === 0) sets.push({ slug, file: file.path, set: parsed.value });
+    if (quoteIssues.length === 0) sets.push({ slug, file: file.path, set: parsed.value, lineOf: parsed.lineOf });
   }
 
   for (const file of files) {

@@ -25,7 +25,9 @@ const STOPWORDS = new Set(
     "over under after before between through during against among is are was were be been being am do does did done has have had " +
     "it its it's he she they them their his her him we us our you your i me my what which who whom whose when where why how " +
     "not no so too very can could may might must shall should will would also just both either neither each any some such own same " +
-    "other another more most less least up down out off again once s t"
+    "other another more most less least up down out off again once s t " +
+    // The task's own vocabulary: every option talks about texts and what they say.
+    "text document report article passage paragraph say said write written according"
   ).split(" "),
 );
 
