@@ -44,6 +44,7 @@ ul.options{padding-left:1.2rem}ul.options li{margin:.4rem 0}
 .badge{font-size:.8rem;font-weight:700;border-radius:.25rem;padding:0 .35rem;margin-left:.35rem;white-space:nowrap}
 .badge.ok{background:var(--ok-bg);color:var(--ok)}.badge.bad{background:var(--bad-bg);color:var(--bad)}.badge.you{background:var(--soft);color:var(--ink);border:1px solid var(--line)}
 .error{border:2px solid var(--bad);background:var(--bad-bg);padding:.6rem 1rem;border-radius:.5rem}
+.warnings{border:2px solid var(--line);border-left:.4rem solid var(--mark);background:var(--soft);padding:.6rem 1rem;border-radius:.5rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 .table-wrap{overflow-x:auto}

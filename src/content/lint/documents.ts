@@ -1,7 +1,7 @@
 import { bareDocumentIds, DOCUMENT_REFERENCE, type DocumentReference } from "../references.ts";
 import type { Question, QuestionSet } from "../schema.ts";
 import { paragraphsOf } from "../text.ts";
-import { type LintFinding, questionName } from "./findings.ts";
+import { type LintFinding, plural, questionName } from "./findings.ts";
 
 /** A document the lint may look up: how students see it named, and its text when known. */
 export interface LintDocument {
@@ -108,7 +108,7 @@ export function lintDocumentNames(
           findings.push({
             rule: "missing-paragraph",
             path: at(field.path),
-            message: say(`${field.what} points to paragraph ${ref.paragraph} of ${named(ref.document)}, which has ${count} paragraphs.`),
+            message: say(`${field.what} points to paragraph ${ref.paragraph} of ${named(ref.document)}, which has ${plural(count, "paragraph")}.`),
           });
       }
     }

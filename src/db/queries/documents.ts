@@ -30,3 +30,15 @@ export async function documentLabels(db: Database, ids: Iterable<string>): Promi
     .where(inArray(documents.id, unique));
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+/**
+ * What the item-writing lint needs about a teacher's set's documents: labels and texts of the
+ * built-in documents (any of which a bare id could mean) and of the teacher's own it names.
+ */
+export async function documentsForLint(db: Database, teacherId: string, ids: Iterable<string>) {
+  const named = [...new Set(ids)];
+  return db
+    .select({ id: documents.id, label: documents.label, body: documents.body, ownerId: documents.ownerId })
+    .from(documents)
+    .where(or(isNull(documents.ownerId), named.length > 0 ? and(eq(documents.ownerId, teacherId), inArray(documents.id, named)) : undefined));
+}

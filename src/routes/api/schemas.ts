@@ -89,6 +89,15 @@ export const savedVersion = z.strictObject({
   slug,
   version: described(z.int().check(z.gte(1)), "The new version's number."),
   status: described(z.literal("draft"), "A new version is always a draft: publish the set to give it to students."),
+  warnings: described(
+    z.array(
+      z.strictObject({
+        path: described(z.string(), "Where in the set, e.g. `questions[2].options`; empty for the whole set."),
+        message: described(z.string(), "What a student could exploit or would not understand, and how to fix it."),
+      }),
+    ),
+    "Item-writing warnings (answer cues, unbalanced keys, documents named by file id). The version is saved and can be published anyway.",
+  ),
 });
 export type SavedVersion = z.output<typeof savedVersion>;
 

@@ -13,6 +13,7 @@ import type { AppEnv } from "../../env.ts";
 import { BadRequestError, NotFoundError } from "../../lib/errors.ts";
 import { currentTeacher, requireApiToken } from "../../lib/teacher-auth.ts";
 import { routeParams } from "../../lib/validation.ts";
+import { setWarnings } from "../../teach/set-warnings.ts";
 import { setUpload, validateSetUpload } from "../../teach/upload.ts";
 import { presentSetDetail, presentSetSummary } from "./present.ts";
 import { type SavedVersion, type SetSummary, setUpdate, slugParam } from "./schemas.ts";
@@ -43,7 +44,8 @@ setApi.post("/", requireJson, jsonBody(setUpload), async (c) => {
   const teacherId = currentTeacher(c).id;
   const set = await validateSetUpload(c.var.db, teacherId, upload);
   const version = await saveDraftVersion(c.var.db, teacherId, upload.slug, set, "create");
-  return c.json({ slug: upload.slug, version, status: "draft" } satisfies SavedVersion, 201, { Location: `/api/sets/${upload.slug}` });
+  const warnings = await setWarnings(c.var.db, teacherId, set);
+  return c.json({ slug: upload.slug, version, status: "draft", warnings } satisfies SavedVersion, 201, { Location: `/api/sets/${upload.slug}` });
 });
 
 setApi.get("/:slug", slugRoute, async (c) => {
@@ -70,7 +72,7 @@ setApi.put("/:slug", slugRoute, requireJson, jsonBody(setUpdate), async (c) => {
     ]);
   const set = await validateSetUpload(c.var.db, teacherId, { ...body, slug });
   const version = await saveDraftVersion(c.var.db, teacherId, slug, set, "update");
-  return c.json({ slug, version, status: "draft" } satisfies SavedVersion);
+  return c.json({ slug, version, status: "draft", warnings: await setWarnings(c.var.db, teacherId, set) } satisfies SavedVersion);
 });
 
 setApi.post("/:slug/publish", slugRoute, async (c) => {

@@ -22,6 +22,7 @@ import type { AppEnv } from "../../env.ts";
 import { BadRequestError, type ErrorDetail, NotFoundError } from "../../lib/errors.ts";
 import { currentTeacher } from "../../lib/teacher-auth.ts";
 import { routeParams, zodDetails } from "../../lib/validation.ts";
+import { setWarnings } from "../../teach/set-warnings.ts";
 import { type SetUpload, setUpload, validateSetUpload } from "../../teach/upload.ts";
 import { DashboardPage } from "../../views/pages/teach/dashboard.tsx";
 import { NewSetPage, SetManagePage } from "../../views/pages/teach/sets.tsx";
@@ -86,12 +87,14 @@ async function manageSetPage(
   const teacherId = currentTeacher(c).id;
   const shown = set.draft ? { ...set.draft, kind: "draft" as const } : set.current ? { ...set.current, kind: "current" as const } : null;
   const questions = shown ? await versionQuestions(c.var.db, shown.id) : [];
-  const [documents, teacherDocuments] = await Promise.all([
+  const asFile = shown && !set.builtIn ? await versionAsQuestionSet(c.var.db, shown.id) : undefined;
+  const [documents, teacherDocuments, warnings] = await Promise.all([
     documentLabels(
       c.var.db,
       questions.flatMap((q) => [...q.content.passages, ...q.content.sources].map((s) => s.document)),
     ),
     listDocumentsForTeacher(c.var.db, teacherId),
+    asFile ? setWarnings(c.var.db, teacherId, asFile) : [],
   ]);
   return renderTeach(
     c,
@@ -102,6 +105,7 @@ async function manageSetPage(
       questions={questions}
       documents={documents}
       teacherDocuments={teacherDocuments}
+      warnings={warnings}
       csrfToken={c.var.csrfToken}
       skills={SKILL_CHOICES}
       uploadValues={extra.uploadValues ?? {}}

@@ -4,6 +4,7 @@ import type { listSetsForTeacher, TeacherSet } from "../../../db/queries/teacher
 import type { QuestionRow } from "../../../db/schema.ts";
 import type { ErrorDetail } from "../../../lib/errors.ts";
 import { toPublicQuestion } from "../../../quiz/public-question.ts";
+import type { SetWarning } from "../../../teach/set-warnings.ts";
 import { AnswerInputs } from "../../components/answer-inputs.tsx";
 import { AnswerReview } from "../../components/answer-review.tsx";
 import { Citation } from "../../components/citation.tsx";
@@ -171,6 +172,8 @@ export function SetManagePage(props: {
   questions: QuestionRow[];
   documents: Map<string, DocumentLabel>;
   teacherDocuments: DocumentLabel[];
+  /** Item-writing warnings on the shown version: advice, never a block on publishing. */
+  warnings: SetWarning[];
   csrfToken: string;
   skills: [string, string][];
   uploadValues: Record<string, string>;
@@ -231,6 +234,7 @@ export function SetManagePage(props: {
           </p>
         </section>
       ) : null}
+      <SetWarnings warnings={props.warnings} />
       <h2>Preview{shownVersion ? ` of ${shownVersion.kind === "draft" ? "the draft" : "the published"} version ${shownVersion.version}` : ""}</h2>
       <p>Exactly what students see, question by question. Open "After answering" to check the answers and feedback.</p>
       {questions.map((question) => (
@@ -261,6 +265,25 @@ export function SetManagePage(props: {
         </>
       ) : null}
     </>
+  );
+}
+
+/** The lint's warnings in plain words, each with its fix. The set can be published as it is. */
+function SetWarnings({ warnings }: { warnings: SetWarning[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <section aria-labelledby="set-warnings" class="warnings">
+      <h2 id="set-warnings">Before you publish: {warnings.length === 1 ? "1 thing" : `${warnings.length} things`} to check</h2>
+      <p>
+        These can let students answer without reading, or name documents in ways students cannot follow. You can still publish the set as it is; fix what you
+        agree with and upload a new version.
+      </p>
+      <ul>
+        {warnings.map((warning) => (
+          <li>{warning.message}</li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
