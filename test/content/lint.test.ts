@@ -170,6 +170,18 @@ describe("item-writing lint: documents named in text", () => {
     ]);
   });
 
+  it("does not take a number with a thousands separator for a document id", () => {
+    const numbers = { ...context, candidateIds: ["000", "lint-doc"] };
+    const set = parse(
+      withQuestion(0, (q) => {
+        q.prompt = "Who gives the reopening date for the $1,000 bridge?";
+      }),
+    );
+    expect(lintSetContent(set, numbers)).toEqual([]);
+    set.questions[0] = { ...(set.questions[0] as QuestionSet["questions"][number]), prompt: "Who in 000 gives the reopening date?" };
+    expect(lintSetContent(set, numbers).map((f) => f.rule)).toEqual(["bare-document-id"]);
+  });
+
   it("flags a reference to a document the set does not list, and a paragraph that does not exist", () => {
     const set = withQuestion(0, (q) => {
       q.explanation = "Compare [[other-doc]] and [[lint-doc#9]].";

@@ -78,8 +78,8 @@ export function lintDocumentNames(
     };
     const fields = studentText(question);
     for (const field of fields) {
-      // html questions are matched on their text, not their tags and attributes.
-      const text = question.markup === "html" ? field.text.replace(/<[^>]*>/g, " ") : field.text;
+      // html questions are matched on their text, not their tags; "$1,000" is a number, not document 000.
+      const text = (question.markup === "html" ? field.text.replace(/<[^>]*>/g, " ") : field.text).replace(/\d+(?:[,.]\d+)+/g, " ");
       for (const id of bareDocumentIds(text, ids)) {
         const label = documents.get(id)?.label;
         findings.push({
