@@ -71,7 +71,7 @@ const statRules = {
     return {
       rule: "longest-key-share",
       path: [],
-      message: `The correct answer is the longest option in ${Math.round(stats.single.longestKeyed)} of ${stats.single.count} single-choice questions${scope === "library" ? " in the library" : ""} (${share}%). Students who always pick the longest option gain from it. Keep it to at most ${LIMITS.longestKey}%: make the wrong options as long and specific as the answers.`,
+      message: `The correct answer is the longest option in ${Number(stats.single.longestKeyed.toFixed(1))} of ${stats.single.count} single-choice questions${scope === "library" ? " in the library" : ""} (${share}%). Students who always pick the longest option gain from it. Keep it to at most ${LIMITS.longestKey}%: make the wrong options as long and specific as the answers.`,
     };
   },
   trueShare(stats: SetStats, scope: Scope): LintFinding | null {
