@@ -29,11 +29,14 @@ function row(label: string, s: SetStats, errors: number): string[] {
     s.single.count ? `${share(s.single.longestKeyed, s.single.count, 0, LIMITS.longestKey)} of ${s.single.count}` : "–",
     s.trueFalse.count ? `${share(s.trueFalse.keyedTrue, s.trueFalse.count, LIMITS.trueLow, LIMITS.trueHigh)} of ${s.trueFalse.count}` : "–",
     s.fixedOrder.count ? `${positions} (${s.fixedOrder.count})` : "–",
+    s.absolutes.keys
+      ? `${percent(s.absolutes.withAbsolute, s.absolutes.keys)}% / ${percent(s.absolutes.distractorsWithAbsolute, s.absolutes.distractors)}%`
+      : "–",
     String(errors),
   ];
 }
 
-const rows = [["set", "scored", "cue-only", "chance", "longest key", "T/F true", "fixed-order key positions", "errors"]];
+const rows = [["set", "scored", "cue-only", "chance", "longest key", "T/F true", "fixed-order key positions", "absolutes key / wrong", "errors"]];
 for (const { slug, stats } of lint.stats) rows.push(row(slug, stats, count(library.sets.find((s) => s.slug === slug)?.file ?? "")));
 rows.push(row("library", lint.total, lint.errors.length));
 
@@ -50,4 +53,6 @@ cue-only: what a student who never reads would score, at most ${LIMITS.cueOnly}%
 chance: the same number of picks made at random.
 longest key: single-choice questions keyed on their longest option, at most ${LIMITS.longestKey}%.   T/F true: ${LIMITS.trueLow}–${LIMITS.trueHigh}%.
 fixed-order key positions: where the key sits in questions shown in file order (position:count).
+absolutes: the share of correct and of wrong options (single, multiple) with "always", "only", "nothing"…; wrong at most
+  ${LIMITS.absolutesGap} points above correct, across the library.
 errors: lint errors per set (the library row: all of them); npm run questions:check lists them.`);

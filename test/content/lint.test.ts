@@ -316,6 +316,19 @@ describe("item-writing lint: set statistics", () => {
     ]);
   });
 
+  it("warns about one question's absolutes in the library, and fails it when wrong options carry absolutes more often than keys", () => {
+    const set = withQuestion(1, (q) => {
+      (q.options as unknown[])[2] = opt("c", "A crack the mayor always blamed on the union");
+    });
+    const lint = lintLibrary(loadLibrary(libraryFiles(["absolutes", set])));
+    expect(lint.warnings.map(formatIssue)).toEqual([
+      expect.stringMatching(/^sets\/absolutes\.yaml:\d+: questions\[1\]\.options: Question 2: only the wrong options use absolute words \("always"\)/),
+    ]);
+    expect(lint.errors.map(formatIssue)).toEqual([
+      'questions/: Absolute words ("always", "only", "nothing"…) are in 14% of the wrong options but 0% of the correct ones (single choice and multiple select). Students who avoid absolutes gain from it. Keep the two within 5 points: the question warnings show where.',
+    ]);
+  });
+
   it("fails the library on its cue limits: cue-only per set and overall, longest keys and true/false balance overall", () => {
     const cued = goodSet("lint-doc", {
       questions: goodQuestions().map((q) => {

@@ -22,6 +22,7 @@ export type LintRule =
   | "longest-key-share"
   | "true-share"
   | "key-position"
+  | "absolutes-balance"
   // parallel forms of one check
   | "form-mode"
   | "form-size"

@@ -13,7 +13,7 @@ export type { LintFinding, LintRule } from "./findings.ts";
 export type { SetStats } from "./stats.ts";
 
 /** The limits from the item-writing guidance (questions/ fails past them; uploads get a warning). */
-export const LIMITS = { cueOnly: 35, longestKey: 30, trueLow: 35, trueHigh: 65, keyPosition: 50, minCount: 4, uploadAboveChance: 10 } as const;
+export const LIMITS = { cueOnly: 35, longestKey: 30, trueLow: 35, trueHigh: 65, keyPosition: 50, absolutesGap: 5, minCount: 4, uploadAboveChance: 10 } as const;
 
 export interface LintContext {
   /** Documents the set may name, by id: labels and texts where known. */
@@ -97,6 +97,18 @@ const statRules = {
       message: `In questions shown in a fixed order, the correct answer is option ${position} in ${most} of ${count} (${share}%). Students who always pick option ${position} gain from it. Vary which option is correct, or let the app shuffle the options where their order carries no meaning (remove shuffle: false).`,
     };
   },
+  /** Absolutes pay a student who avoids them only if wrong options carry them more often than keys. */
+  absolutes(stats: SetStats): LintFinding | null {
+    const { keys, withAbsolute, distractors, distractorsWithAbsolute } = stats.absolutes;
+    const keyShare = percent(withAbsolute, keys) ?? 0;
+    const distractorShare = percent(distractorsWithAbsolute, distractors) ?? 0;
+    if (distractorShare - keyShare <= LIMITS.absolutesGap) return null;
+    return {
+      rule: "absolutes-balance",
+      path: [],
+      message: `Absolute words ("always", "only", "nothing"…) are in ${distractorShare}% of the wrong options but ${keyShare}% of the correct ones (single choice and multiple select). Students who avoid absolutes gain from it. Keep the two within ${LIMITS.absolutesGap} points: the question warnings show where.`,
+    };
+  },
 };
 
 /**
@@ -117,8 +129,12 @@ export function lintUpload(set: QuestionSet, context: LintContext): { path: stri
   return [...lintSetContent(set, context), ...setLevel].map((f) => ({ path: formatPath(f.path), message: f.message }));
 }
 
-/** Rules too noisy to fail the library on: reported, never fatal (see README, "The item-writing lint"). */
-const LIBRARY_WARNINGS = new Set<LintRule>(["key-position"]);
+/**
+ * Rules too noisy to fail the library on: reported, never fatal (see README, "The item-writing
+ * lint"). One question with an absolute only in a wrong option is a small cue; what a student
+ * can exploit is the library-wide imbalance, which is an error (`absolutes-balance`).
+ */
+const LIBRARY_WARNINGS = new Set<LintRule>(["key-position", "absolutes-in-distractors"]);
 
 export interface LibraryLint {
   errors: ContentIssue[];
@@ -168,6 +184,7 @@ export function lintLibrary(library: Pick<Library, "documents" | "sets">): Libra
     statRules.cueOnly(total, cueStrategy(all, total, "library"), "library"),
     statRules.longestKey(total, "library"),
     statRules.trueShare(total, "library"),
+    statRules.absolutes(total),
   ])
     if (finding) report("questions/", finding);
   const position = statRules.keyPosition(total);

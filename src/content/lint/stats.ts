@@ -1,6 +1,6 @@
 import { gradeResponse } from "../../quiz/grading.ts";
 import { type ChoiceQuestion, isChoiceQuestion, isScored, type Question, type QuestionSet } from "../schema.ts";
-import { type NameReference, visibleLength } from "./words.ts";
+import { ABOUT_OTHER_OPTIONS, absoluteWords, type NameReference, visibleLength } from "./words.ts";
 
 /**
  * What a student who never reads the documents would score, set by set. The cue-only student
@@ -22,6 +22,8 @@ export interface SetStats {
   trueFalse: { count: number; keyedTrue: number };
   /** Questions shown in file order with one key: how many have it at position 1, 2, 3… */
   fixedOrder: { count: number; keyPositions: number[] };
+  /** Options of single-choice and multiple-select questions, and how many carry an absolute word. */
+  absolutes: { keys: number; withAbsolute: number; distractors: number; distractorsWithAbsolute: number };
 }
 
 export function emptyStats(): SetStats {
@@ -32,6 +34,7 @@ export function emptyStats(): SetStats {
     single: { count: 0, longestKeyed: 0 },
     trueFalse: { count: 0, keyedTrue: 0 },
     fixedOrder: { count: 0, keyPositions: [] },
+    absolutes: { keys: 0, withAbsolute: 0, distractors: 0, distractorsWithAbsolute: 0 },
   };
 }
 
@@ -110,6 +113,17 @@ export function setStats(set: Pick<QuestionSet, "questions">, name?: NameReferen
       stats.single.count++;
       stats.single.longestKeyed += longest;
     }
+    if (question.type === "single" || question.type === "multiple")
+      for (const option of question.options) {
+        const absolute = absoluteWords(option.text.replace(ABOUT_OTHER_OPTIONS, " "), question.markup).length > 0;
+        if (question.answer.includes(option.id)) {
+          stats.absolutes.keys++;
+          if (absolute) stats.absolutes.withAbsolute++;
+        } else {
+          stats.absolutes.distractors++;
+          if (absolute) stats.absolutes.distractorsWithAbsolute++;
+        }
+      }
     if (isFixedOrder(question) && question.answer.length === 1) {
       const position = question.options.findIndex((o) => o.id === question.answer[0]);
       stats.fixedOrder.count++;
@@ -135,5 +149,11 @@ export function addStats(total: SetStats, stats: SetStats): SetStats {
     single: { count: total.single.count + stats.single.count, longestKeyed: total.single.longestKeyed + stats.single.longestKeyed },
     trueFalse: { count: total.trueFalse.count + stats.trueFalse.count, keyedTrue: total.trueFalse.keyedTrue + stats.trueFalse.keyedTrue },
     fixedOrder: { count: total.fixedOrder.count + stats.fixedOrder.count, keyPositions },
+    absolutes: {
+      keys: total.absolutes.keys + stats.absolutes.keys,
+      withAbsolute: total.absolutes.withAbsolute + stats.absolutes.withAbsolute,
+      distractors: total.absolutes.distractors + stats.absolutes.distractors,
+      distractorsWithAbsolute: total.absolutes.distractorsWithAbsolute + stats.absolutes.distractorsWithAbsolute,
+    },
   };
 }
