@@ -118,15 +118,22 @@ const statRules = {
  */
 export function lintUpload(set: QuestionSet, context: LintContext): { path: string; message: string }[] {
   const stats = setStats(set, namer(context.documents));
-  const enough = (n: number) => n >= LIMITS.minCount;
   const chance = percent(stats.chancePoints, stats.scored) ?? 0;
-  const setLevel = [
-    enough(stats.scored) ? statRules.cueOnly(stats, cueStrategy(set, stats), "set", Math.max(LIMITS.cueOnly, chance + LIMITS.uploadAboveChance)) : null,
+  const cue = enough(stats.scored)
+    ? statRules.cueOnly(stats, cueStrategy(set, stats), "set", Math.max(LIMITS.cueOnly, chance + LIMITS.uploadAboveChance))
+    : null;
+  return [...lintSetContent(set, context), ...(cue ? [cue] : []), ...setShares(stats)].map((f) => ({ path: formatPath(f.path), message: f.message }));
+}
+
+const enough = (count: number) => count >= LIMITS.minCount;
+
+/** One set's shares, judged once it has enough questions of the kind for a share to mean something. */
+function setShares(stats: SetStats): LintFinding[] {
+  return [
     enough(stats.single.count) ? statRules.longestKey(stats, "set") : null,
     enough(stats.trueFalse.count) ? statRules.trueShare(stats, "set") : null,
     statRules.keyPosition(stats),
-  ].filter((f) => f !== null);
-  return [...lintSetContent(set, context), ...setLevel].map((f) => ({ path: formatPath(f.path), message: f.message }));
+  ].filter((finding) => finding !== null);
 }
 
 /**
@@ -173,11 +180,8 @@ export function lintLibrary(library: Pick<Library, "documents" | "sets">): Libra
     total = addStats(total, own);
     const cue = statRules.cueOnly(own, cueStrategy(set, own), "set");
     if (cue) report(file, cue);
-    // Across the library these two are errors; one set's share is a hint towards them.
-    for (const hint of [statRules.longestKey(own, "set"), statRules.trueShare(own, "set"), statRules.keyPosition(own)]) {
-      if (hint && (hint.rule === "key-position" || (hint.rule === "longest-key-share" ? own.single.count : own.trueFalse.count) >= LIMITS.minCount))
-        report(file, hint, undefined, true);
-    }
+    // The longest-key and true/false shares are errors across the library; one set's share is a hint.
+    for (const hint of setShares(own)) report(file, hint, undefined, true);
   }
   const all = { questions: library.sets.flatMap((s) => s.set.questions) };
   for (const finding of [
