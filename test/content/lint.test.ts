@@ -134,6 +134,11 @@ describe("item-writing lint: one question", () => {
       (q.options as unknown[])[3] = opt("d", "The deputy mayor");
     });
     expect(rulesOf(oneWord)).toEqual([]);
+    const twoDocuments = withQuestion(0, (q) => {
+      (q.options as unknown[])[2] = opt("c", "Only [[lint-doc]]");
+      (q.options as unknown[])[3] = opt("d", "Only [[other-doc]]");
+    });
+    expect(lintSetContent(parse({ ...twoDocuments, documents: ["lint-doc", "other-doc"] }), context).map((f) => f.rule)).not.toContain("duplicate-options");
   });
 
   it("flags a multiple-select key that selects every option", () => {

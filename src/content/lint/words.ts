@@ -85,8 +85,9 @@ export function absoluteWords(text: string, markup: Question["markup"] = "text")
 
 /** Two options that differ only in case, punctuation, spacing or articles say the same thing. */
 export function sameAnswerKey(text: string, markup: Question["markup"] = "text"): string {
+  // References keep their ids: "[[003]]" and "[[004]]" are different documents, whatever their labels.
   return (
-    visibleText(text, markup)
+    visibleText(text, markup, (ref) => ` ${ref.document} ${ref.paragraph ?? ""} `)
       .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu) ?? []
   )
