@@ -7,7 +7,7 @@ import { apiRequest, createTeacherWithToken } from "../support/teachers.ts";
 const QUOTE =
   "An SBU official, speaking on the condition of anonymity because they were not authorized to release the information, said the agency was behind the attack.";
 
-/** A set quoting built-in document 002 ("Report C"); `cued` pads the key and names 002 bare. */
+/** A set quoting built-in document 002 ("Blue report"); `cued` pads the key and names 002 bare. */
 function yamlSet(cued: boolean) {
   const [prompt, key] = cued
     ? ["Who does 002 say was behind the attack?", "An official of Ukraine's security service who was not named"]
@@ -35,7 +35,7 @@ questions:
 
 const LONG_KEY =
   "Question 1: the correct answer is much longer than the others (59 vs 25 characters on average). Students pick the longest option without reading. Make the other options as specific, or shorten the answer.";
-const BARE_ID = 'Question 1: the prompt names document 002 by its file id, which students never see. Write [[002]] instead: students see "Report C".';
+const BARE_ID = 'Question 1: the prompt names document 002 by its file id, which students never see. Write [[002]] instead: students see "Blue report".';
 
 describe("item-writing warnings on teachers' sets", () => {
   it("shows each warning in plain words in the preview, and the set still publishes", async () => {
