@@ -146,5 +146,5 @@ describe.runIf(browserAvailable())("a student in Chromium", () => {
       expect(await page.locator(".score").textContent(), href).toMatch(new RegExp(`^\\d+ of ${total} \\(\\d+%\\)$`));
     }
     await context.close();
-  });
+  }, 900_000); // 106 questions, one page load each: a long walk, not a slow one.
 });
