@@ -1,15 +1,11 @@
 import { isChoiceQuestion } from "../content/question-kinds.ts";
 import type { Question } from "../content/schema.ts";
 import { BadRequestError } from "../lib/errors.ts";
+import { CONFIDENCE_LEVELS } from "./confidence.ts";
 import { matchingChoices } from "./matching.ts";
 import type { ResponseValue } from "./response-value.ts";
 
-/** "How sure are you?" The numbers are what is stored; Moodle's CBM calls them C1 to C3. */
-export const CONFIDENCE_LEVELS = [
-  { value: 1, label: "Guessing" },
-  { value: 2, label: "Fairly sure" },
-  { value: 3, label: "Certain" },
-] as const;
+export { CONFIDENCE_LEVELS };
 
 export type ParsedAnswer = { ok: true; value: ResponseValue; confidence: number | null } | { ok: false; prompt: string };
 
