@@ -7,6 +7,7 @@ import type { AppEnv } from "../env.ts";
 import { ConflictError, NotFoundError } from "../lib/errors.ts";
 import { routeParams } from "../lib/validation.ts";
 import { parseAnswerForm } from "../quiz/answer-form.ts";
+import { attemptReport } from "../quiz/attempt-report.ts";
 import { gradeResponse } from "../quiz/grading.ts";
 import { toPublicQuestion } from "../quiz/public-question.ts";
 import { scoreBySkill } from "../quiz/scoring.ts";
@@ -115,8 +116,9 @@ attemptRoutes.post("/:id/questions/:number", questionParams, rawForm, async (c) 
   const grade = gradeResponse(row.question.content, parsed.value);
   const recorded = await recordResponse(c.var.db, { attemptId: id, questionId: row.question.id, value: parsed.value, grade, confidence: parsed.confidence });
   if (!recorded) return c.redirect(`${here}?already=1`, 303);
-  // Descriptions need no feedback: go straight on.
+  // Descriptions need no feedback: go straight on. A check's last answer goes straight to the results.
   if (row.question.content.type === "description") return c.redirect(nextLink(row, number).href, 303);
+  if (row.attempt.mode === "check" && row.attempt.answeredCount + 1 >= row.attempt.questionCount) return c.redirect(`/attempts/${id}`, 303);
   return c.redirect(here, 303);
 });
 
@@ -131,7 +133,8 @@ attemptRoutes.get("/:id", attemptParams, async (c) => {
     return c.redirect(`/attempts/${id}/questions/${unanswered.number}`, 303);
   }
   const documents = await documentLabels(c.var.db, review.set.documentIds);
-  return c.render(<SummaryPage review={review} skills={scoreBySkill(review.items)} documents={documents} csrfToken={c.var.csrfToken} />, {
+  const report = attemptReport(review.items, { ...review.set.settings, mode: review.attempt.mode });
+  return c.render(<SummaryPage review={review} skills={scoreBySkill(review.items)} report={report} documents={documents} csrfToken={c.var.csrfToken} />, {
     title: `Your score: ${review.set.title}`,
   });
 });

@@ -6,12 +6,16 @@ import { startAttempt } from "../db/queries/attempts.ts";
 import { documentLabels } from "../db/queries/documents.ts";
 import { findPublishedSet } from "../db/queries/sets.ts";
 import type { AppEnv } from "../env.ts";
-import { NotFoundError } from "../lib/errors.ts";
+import { ConflictError, NotFoundError } from "../lib/errors.ts";
 import { clientAddress, enforceRateLimit } from "../lib/rate-limit.ts";
 import { formBody, routeParams } from "../lib/validation.ts";
 import { SetPage } from "../views/pages/set.tsx";
 
 export const setRoutes = new Hono<AppEnv>();
+
+function attemptLimitMessage(allowed: number): string {
+  return `You have already used ${allowed === 1 ? "the one attempt" : `all ${allowed} attempts`} this quiz allows. Your results are under My attempts; ask your teacher if you need another go.`;
+}
 
 const setParams = routeParams(z.object({ slug: z.string().check(z.regex(SLUG_PATTERN)) }), () => new NotFoundError("quiz"));
 
@@ -32,6 +36,7 @@ setRoutes.post("/:slug/attempts", setParams, formBody(z.strictObject({ _csrf: z.
   const plan = await planAttemptStart(c.var.db, { slug: c.req.valid("param").slug, studentId: c.var.studentId });
   if (!plan) throw new NotFoundError("quiz");
   if (plan.resumeAttemptId) return c.redirect(`/attempts/${plan.resumeAttemptId}`, 303);
+  if (plan.limitReached) throw new ConflictError(attemptLimitMessage(plan.allowedAttempts ?? 1));
   const { set } = plan;
   const attemptId = await startAttempt(c.var.db, { studentId: c.var.studentId, setVersionId: set.versionId, settings: set.settings });
   return c.redirect(`/attempts/${attemptId}/questions/1`, 303);

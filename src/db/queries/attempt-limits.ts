@@ -1,4 +1,5 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { allowedAttempts } from "../../quiz/attempt-policy.ts";
 import type { Database } from "../client.ts";
 import { attempts, questionSets, setVersions } from "../schema.ts";
 import { type PublishedSet, publishedSetQuery } from "./sets.ts";
@@ -6,7 +7,11 @@ import { type PublishedSet, publishedSetQuery } from "./sets.ts";
 /** Unfinished attempts a student may hold on one set; starting another resumes the latest. */
 export const MAX_UNFINISHED_ATTEMPTS = 3;
 
-export type AttemptStart = { set: PublishedSet; resumeAttemptId: string | null };
+/**
+ * `resumeAttemptId`: start nothing, continue this attempt. `limitReached`: the set's attempt
+ * limit is used up and nothing is unfinished, so nothing may start.
+ */
+export type AttemptStart = { set: PublishedSet; resumeAttemptId: string | null; limitReached: boolean; allowedAttempts: number | null };
 
 /**
  * Looks up the published set a student asks to start and decides whether a new attempt may be
@@ -14,23 +19,34 @@ export type AttemptStart = { set: PublishedSet; resumeAttemptId: string | null }
  * MAX_UNFINISHED_ATTEMPTS unfinished ones per set (any version); past that, the latest is resumed.
  * Undefined if the set is not published.
  *
- * Hook: per-assignment attempt limits (set by the teacher for a class) belong here too, as
- * another reason to resume instead of start; `startAttempt` itself stays unconditional.
+ * The set's attempt limit (`attempts`, 1 for a check unless it allows more) is counted over
+ * every attempt the student started on any version; `startAttempt` itself stays unconditional.
  */
 export async function planAttemptStart(db: Database, input: { slug: string; studentId: string }): Promise<AttemptStart | undefined> {
-  const [sets, unfinished] = await db.batch([
+  const mine = and(eq(attempts.studentId, input.studentId), eq(questionSets.slug, input.slug));
+  const [sets, unfinished, started] = await db.batch([
     publishedSetQuery(db, input.slug),
     db
       .select({ id: attempts.id })
       .from(attempts)
       .innerJoin(setVersions, eq(setVersions.id, attempts.setVersionId))
       .innerJoin(questionSets, eq(questionSets.id, setVersions.setId))
-      .where(and(eq(attempts.studentId, input.studentId), eq(questionSets.slug, input.slug), isNull(attempts.finishedAt)))
+      .where(and(mine, isNull(attempts.finishedAt)))
       .orderBy(desc(attempts.startedAt))
       .limit(MAX_UNFINISHED_ATTEMPTS),
+    db
+      .select({ n: count() })
+      .from(attempts)
+      .innerJoin(setVersions, eq(setVersions.id, attempts.setVersionId))
+      .innerJoin(questionSets, eq(questionSets.id, setVersions.setId))
+      .where(mine),
   ]);
   const set = sets[0];
   if (!set) return undefined;
   const latest = unfinished[0];
-  return { set, resumeAttemptId: unfinished.length >= MAX_UNFINISHED_ATTEMPTS && latest ? latest.id : null };
+  const allowed = allowedAttempts(set.settings);
+  const used = allowed !== null && (started[0]?.n ?? 0) >= allowed;
+  // At the limit, an unfinished attempt is resumed rather than refused: the student can still finish it.
+  const resume = (unfinished.length >= MAX_UNFINISHED_ATTEMPTS || used) && latest ? latest.id : null;
+  return { set, resumeAttemptId: resume, limitReached: used && !resume, allowedAttempts: allowed };
 }

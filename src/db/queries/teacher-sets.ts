@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, max, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { QuestionSet, SourceDocument } from "../../content/schema.ts";
+import type { QuestionSet, SetSettings, SourceDocument } from "../../content/schema.ts";
 import { ConflictError, NotFoundError } from "../../lib/errors.ts";
 import type { Database } from "../client.ts";
 import { newSetVersionStatements, type SqlStatement, setContentHash } from "../library-sync.ts";
@@ -16,6 +16,7 @@ const versionSummary = (v: typeof current | typeof draft) => ({
   summary: v.summary,
   questionCount: v.questionCount,
   sourcesRequired: v.sourcesRequired,
+  settings: v.settings,
   createdAt: v.createdAt,
 });
 
@@ -26,6 +27,7 @@ export interface VersionSummary {
   summary: string;
   questionCount: number;
   sourcesRequired: boolean;
+  settings: SetSettings;
   createdAt: Date;
 }
 

@@ -1,9 +1,11 @@
 import type { DocumentLabel } from "../../db/queries/documents.ts";
 import type { PublishedSet } from "../../db/queries/sets.ts";
+import { allowedAttempts } from "../../quiz/attempt-policy.ts";
 import { CsrfField } from "../components/csrf.tsx";
 import { SkillTags } from "../components/tags.tsx";
 
 export function SetPage({ set, documents, csrfToken }: { set: PublishedSet; documents: Map<string, DocumentLabel>; csrfToken: string }) {
+  const attemptsAllowed = allowedAttempts(set.settings);
   return (
     <>
       <p class="meta">
@@ -13,6 +15,7 @@ export function SetPage({ set, documents, csrfToken }: { set: PublishedSet; docu
       <p>{set.summary}</p>
       <p class="meta">
         {set.questionCount} questions{set.settings.mode === "check" ? " · a check: you see the answers when you finish" : ""}
+        {attemptsAllowed === null ? "" : ` · ${attemptsAllowed === 1 ? "one attempt" : `${attemptsAllowed} attempts`}`}
       </p>
       <h2>What you will practise</h2>
       <SkillTags skills={set.skills} />

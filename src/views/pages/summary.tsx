@@ -1,18 +1,23 @@
 import type { AttemptReview } from "../../db/queries/attempts.ts";
+import type { AttemptReport } from "../../quiz/attempt-report.ts";
 import { formatScore, percent, type SkillScore } from "../../quiz/scoring.ts";
 import { AnswerReview, verdictText } from "../components/answer-review.tsx";
 import { Citation } from "../components/citation.tsx";
+import { CbmReport, ConfidenceReport } from "../components/confidence-report.tsx";
 import { CsrfField } from "../components/csrf.tsx";
+import { DiscernmentReport } from "../components/discernment-report.tsx";
 import { type DocumentLabels, RichText } from "../components/rich-text.tsx";
 
 export function SummaryPage({
   review,
   skills,
+  report,
   documents,
   csrfToken,
 }: {
   review: AttemptReview;
   skills: SkillScore[];
+  report: AttemptReport;
   documents: DocumentLabels;
   csrfToken: string;
 }) {
@@ -35,6 +40,9 @@ export function SummaryPage({
           All quizzes
         </a>
       </div>
+      {report.discernment ? <DiscernmentReport scores={report.discernment} /> : null}
+      {report.calibration ? <ConfidenceReport calibration={report.calibration} /> : null}
+      {report.cbm ? <CbmReport cbm={report.cbm} /> : null}
       <h2>By skill</h2>
       <div class="table-wrap">
         <table>

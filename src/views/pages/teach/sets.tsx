@@ -1,3 +1,4 @@
+import type { SetSettings } from "../../../content/schema.ts";
 import { skillLabel } from "../../../content/skills.ts";
 import type { DocumentLabel } from "../../../db/queries/documents.ts";
 import type { listSetsForTeacher, TeacherSet } from "../../../db/queries/teacher-sets.ts";
@@ -10,6 +11,7 @@ import { AnswerReview } from "../../components/answer-review.tsx";
 import { Citation } from "../../components/citation.tsx";
 import { CsrfField } from "../../components/csrf.tsx";
 import { FormErrors } from "../../components/form-errors.tsx";
+import { SetSettingsList } from "../../components/set-settings.tsx";
 import { RichText } from "../../components/rich-text.tsx";
 
 type SetList = Awaited<ReturnType<typeof listSetsForTeacher>>;
@@ -168,7 +170,7 @@ function QuestionPreview({ question, documents, total }: { question: QuestionRow
 
 export function SetManagePage(props: {
   set: TeacherSet;
-  shownVersion: { version: number; title: string; summary: string; sourcesRequired: boolean; kind: "draft" | "current" } | null;
+  shownVersion: { version: number; title: string; summary: string; sourcesRequired: boolean; settings: SetSettings; kind: "draft" | "current" } | null;
   questions: QuestionRow[];
   documents: Map<string, DocumentLabel>;
   teacherDocuments: DocumentLabel[];
@@ -204,6 +206,7 @@ export function SetManagePage(props: {
         <dd>
           <a href={`/sets/${set.slug}`}>/sets/{set.slug}</a>
         </dd>
+        {shownVersion ? <SetSettingsList settings={shownVersion.settings} /> : null}
       </dl>
       {set.builtIn ? <p>This set is part of the built-in library: you can assign it to classes, but not change it.</p> : null}
       <FormErrors message={props.error} details={props.details} />
