@@ -11,8 +11,8 @@ import { AnswerReview } from "../../components/answer-review.tsx";
 import { Citation } from "../../components/citation.tsx";
 import { CsrfField } from "../../components/csrf.tsx";
 import { FormErrors } from "../../components/form-errors.tsx";
-import { SetSettingsList } from "../../components/set-settings.tsx";
 import { RichText } from "../../components/rich-text.tsx";
+import { SetSettingsList } from "../../components/set-settings.tsx";
 
 type SetList = Awaited<ReturnType<typeof listSetsForTeacher>>;
 
