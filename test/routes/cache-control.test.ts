@@ -147,7 +147,8 @@ describe("Cache-Control", () => {
         await response.body?.cancel();
       }
     }
-  });
+    // Dozens of real requests: on a busy machine this takes longer than vitest's 5 s default.
+  }, 30_000);
 
   it("caches only fingerprinted assets for long; an old fingerprint is revalidated", async () => {
     const browser = new StudentBrowser();
