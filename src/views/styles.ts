@@ -69,6 +69,12 @@ ul.review-options li.key{border-color:var(--ok)}ul.review-options li.wrong{borde
 legend,label,blockquote,td,th{overflow-wrap:anywhere}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:30rem){h1{font-size:1.35rem}header.site nav a{margin:0 .75rem 0 0}}
+.report{border-top:2px solid var(--line);margin-top:1.5rem}.lead{font-size:1.15rem;font-weight:600}
+caption{text-align:left;font-weight:600;padding:.25rem 0}
+.chart{display:block;width:100%;max-width:30rem;height:auto;margin:.5rem 0;font-size:12px}
+.chart .label,.chart .value,.chart .tick{fill:var(--ink)}.chart .tick{text-anchor:middle;fill:var(--muted)}.chart .end{text-anchor:end}
+.chart .track{fill:var(--soft);stroke:var(--line)}.chart .bar{fill:var(--accent)}.chart .axis,.chart .grid{stroke:var(--line)}
+.chart .dot{fill:var(--accent)}.chart .dot.g1{fill:var(--ok)}.chart .mean{stroke:var(--ink);stroke-width:2}
 `;
 
 /**
@@ -78,10 +84,4 @@ legend,label,blockquote,td,th{overflow-wrap:anywhere}
 export const SCRIPT = `
 document.addEventListener("submit",function(e){var b=e.target.querySelector("button[type=submit]");if(b){setTimeout(function(){b.disabled=true;b.textContent="Sending…"},0)}});
 var f=document.getElementById("verdict")||document.getElementById("answer-error");if(f){if(!f.hasAttribute("tabindex"))f.setAttribute("tabindex","-1");f.focus()}
-.report{border-top:2px solid var(--line);margin-top:1.5rem}.lead{font-size:1.15rem;font-weight:600}
-caption{text-align:left;font-weight:600;padding:.25rem 0}
-.chart{display:block;width:100%;max-width:30rem;height:auto;margin:.5rem 0;font-size:12px}
-.chart .label,.chart .value,.chart .tick{fill:var(--ink)}.chart .tick{text-anchor:middle;fill:var(--muted)}.chart .end{text-anchor:end}
-.chart .track{fill:var(--soft);stroke:var(--line)}.chart .bar{fill:var(--accent)}.chart .axis,.chart .grid{stroke:var(--line)}
-.chart .dot{fill:var(--accent)}.chart .dot.g1{fill:var(--ok)}.chart .mean{stroke:var(--ink);stroke-width:2}
 `;
