@@ -1,3 +1,4 @@
+import { isScored } from "../content/question-kinds.ts";
 import type { Question } from "../content/schema.ts";
 import { type Calibration, calibrationOf } from "./calibration.ts";
 import { type CbmSummary, summariseCbm } from "./cbm.ts";
@@ -20,8 +21,7 @@ export interface AttemptReport {
   cbm?: CbmSummary;
 }
 
-// The same rule as `isScored` in the content schema, kept here so student pages need not load the schema.
-const scored = (item: ReportItem) => item.question.content.type !== "essay" && item.question.content.type !== "description";
+const scored = (item: ReportItem) => isScored(item.question.content);
 
 export function claimJudgements(items: readonly ReportItem[]): ClaimJudgement[] {
   return items.map((item) => claimJudgement(item.question.content, item.response?.chosen)).filter((j) => j !== undefined);
