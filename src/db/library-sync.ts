@@ -31,8 +31,9 @@ export const CURRENT_STATE_QUERIES = {
   sets: `SELECT s.slug, s.published, v.version, v.content_hash
          FROM question_sets s LEFT JOIN set_versions v ON v.id = s.current_version_id
          WHERE s.owner_id IS NULL`,
-  teacherDocuments: "SELECT id FROM documents WHERE owner_id IS NOT NULL",
-  teacherSets: "SELECT slug FROM question_sets WHERE owner_id IS NOT NULL",
+  // Teachers' ids and slugs, and their public ones: the library must take over neither.
+  teacherDocuments: "SELECT id FROM documents WHERE owner_id IS NOT NULL UNION SELECT public_id FROM documents WHERE owner_id IS NOT NULL",
+  teacherSets: "SELECT slug FROM question_sets WHERE owner_id IS NOT NULL UNION SELECT public_slug FROM question_sets WHERE owner_id IS NOT NULL",
 } as const;
 
 /** The library wants an id or slug a teacher already uses; loading it would corrupt theirs. */
@@ -74,12 +75,14 @@ export async function planLibrarySync(library: { documents: SourceDocument[]; se
     if (documentHashes.get(document.id) === hash) continue;
     summary.push(`${documentHashes.has(document.id) ? "updated" : "added"} document ${document.id}`);
     statements.push({
-      sql: `INSERT INTO documents (id, label, title, outlet, byline, date, kind, url, provenance, body, content_hash, owner_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
-            ON CONFLICT (id) DO UPDATE SET label = excluded.label, title = excluded.title, outlet = excluded.outlet, byline = excluded.byline,
+      // A built-in document's public id is its id.
+      sql: `INSERT INTO documents (public_id, id, label, title, outlet, byline, date, kind, url, provenance, body, content_hash, owner_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+            ON CONFLICT (public_id) DO UPDATE SET label = excluded.label, title = excluded.title, outlet = excluded.outlet, byline = excluded.byline,
               date = excluded.date, kind = excluded.kind, url = excluded.url, provenance = excluded.provenance,
               body = excluded.body, content_hash = excluded.content_hash`,
       params: [
+        document.id,
         document.id,
         document.label,
         document.title,
@@ -108,7 +111,7 @@ export async function planLibrarySync(library: { documents: SourceDocument[]; se
     }
     const version = (existing?.version ?? 0) + 1;
     summary.push(existing ? `set ${slug}: new version ${version}` : `added set ${slug}`);
-    statements.push(...newSetVersionStatements(slug, set, hash, version, null));
+    statements.push(...newSetVersionStatements(slug, set, hash, version));
   }
 
   const slugs = new Set(library.sets.map((s) => s.slug));
@@ -122,26 +125,43 @@ export async function planLibrarySync(library: { documents: SourceDocument[]; se
 }
 
 /**
- * Statements that add a version of a set (creating the set if needed). "publish" makes it
- * the version new attempts get; "draft" keeps it for the owner's preview until they publish.
- * Ids are found by slug and version number, so the plan needs no ids read back in between.
+ * Statements that add a built-in set's version (creating the set if needed) and make it the
+ * version new attempts get. Ids are found by slug and version number, so the plan needs no ids
+ * read back in between. A built-in set's public slug is its slug.
  */
-export function newSetVersionStatements(
-  slug: string,
-  set: QuestionSet,
-  hash: string,
-  version: number,
-  ownerId: string | null,
-  mode: "publish" | "draft" = "publish",
-): SqlStatement[] {
+export function newSetVersionStatements(slug: string, set: QuestionSet, hash: string, version: number): SqlStatement[] {
+  const target: SetTarget = { where: (s) => `${s}.slug = ? AND ${s}.owner_id IS NULL`, params: [slug] };
+  return [
+    {
+      sql: "INSERT INTO question_sets (slug, public_slug, owner_id, published) VALUES (?, ?, NULL, 1) ON CONFLICT (public_slug) DO NOTHING",
+      params: [slug, slug],
+    },
+    ...setVersionStatements(target, set, hash, version),
+    {
+      sql: `UPDATE question_sets SET published = 1, current_version_id = ${versionIdOf} WHERE ${target.where("question_sets")}`,
+      params: [version, ...target.params],
+    },
+  ];
+}
+
+/** Which question_sets row a plan writes to: SQL on the table alias given, and its parameters. */
+export interface SetTarget {
+  where: (alias: string) => string;
+  params: SqlValue[];
+}
+
+/** The id of version `?` of the question_sets row being updated. */
+export const versionIdOf = "(SELECT v.id FROM set_versions v WHERE v.set_id = question_sets.id AND v.version = ?)";
+
+/**
+ * Statements that add one immutable version (and its questions) to the set `target` finds.
+ * A target that finds no row (say, a draft revision that moved on) makes them write nothing.
+ */
+export function setVersionStatements(target: SetTarget, set: QuestionSet, hash: string, version: number): SqlStatement[] {
   const statements: SqlStatement[] = [
     {
-      sql: "INSERT INTO question_sets (slug, owner_id, published) VALUES (?, ?, ?) ON CONFLICT (slug) DO NOTHING",
-      params: [slug, ownerId, mode === "publish" ? 1 : 0],
-    },
-    {
       sql: `INSERT INTO set_versions (set_id, version, content_hash, title, summary, skills, document_ids, settings, sources_required, question_count)
-            SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM question_sets WHERE slug = ? AND owner_id IS ?`,
+            SELECT s.id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM question_sets s WHERE ${target.where("s")}`,
       params: [
         version,
         hash,
@@ -152,8 +172,7 @@ export function newSetVersionStatements(
         JSON.stringify(setSettings(set)),
         set.sources === "required" ? 1 : 0,
         set.questions.length,
-        slug,
-        ownerId,
+        ...target.params,
       ],
     },
   ];
@@ -161,17 +180,9 @@ export function newSetVersionStatements(
     statements.push({
       sql: `INSERT INTO questions (set_version_id, position, key, type, skill, difficulty, content)
             SELECT v.id, ?, ?, ?, ?, ?, ?
-            FROM set_versions v JOIN question_sets s ON s.id = v.set_id WHERE s.slug = ? AND s.owner_id IS ? AND v.version = ?`,
-      params: [index + 1, question.id, question.type, question.skill, question.difficulty, JSON.stringify(question), slug, ownerId, version],
+            FROM set_versions v JOIN question_sets s ON s.id = v.set_id WHERE ${target.where("s")} AND v.version = ?`,
+      params: [index + 1, question.id, question.type, question.skill, question.difficulty, JSON.stringify(question), ...target.params, version],
     });
-  });
-  const versionId = "(SELECT v.id FROM set_versions v WHERE v.set_id = question_sets.id AND v.version = ?)";
-  statements.push({
-    sql:
-      mode === "publish"
-        ? `UPDATE question_sets SET published = 1, draft_version_id = NULL, current_version_id = ${versionId} WHERE slug = ? AND owner_id IS ?`
-        : `UPDATE question_sets SET draft_version_id = ${versionId} WHERE slug = ? AND owner_id IS ?`,
-    params: [version, slug, ownerId],
   });
   return statements;
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import type { Question, SetSettings } from "../content/schema.ts";
+import type { Question, QuestionSet, SetSettings } from "../content/schema.ts";
 import type { ResponseValue } from "../quiz/response-value.ts";
 
 /**
@@ -10,38 +10,66 @@ import type { ResponseValue } from "../quiz/response-value.ts";
 
 const timestamp = (column: string) => integer(column, { mode: "timestamp_ms" }).notNull().default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
 
-/** Source documents that questions quote. Built-in ones have no owner. */
-export const documents = sqliteTable("documents", {
-  id: text("id").primaryKey(),
-  /** How students see it named beside passages and in questions ("Report A"). */
-  label: text("label").notNull().default(""),
-  title: text("title").notNull(),
-  outlet: text("outlet").notNull(),
-  byline: text("byline").notNull(),
-  date: text("date").notNull(),
-  kind: text("kind").notNull(),
-  url: text("url"),
-  provenance: text("provenance", { mode: "json" }).$type<string[]>().notNull(),
-  body: text("body").notNull(),
-  contentHash: text("content_hash").notNull(),
-  ownerId: text("owner_id"),
-  createdAt: timestamp("created_at"),
-});
+/**
+ * Source documents that questions quote. Built-in ones have no owner. `id` is the name sets use
+ * (`document: "003"`, `[[003]]`): unique among the built-in documents and within one teacher's
+ * own (a teacher's namespace is their documents plus the built-in ones). `publicId` is the
+ * reader's address (`/documents/<publicId>`), unique everywhere: the id itself for built-in
+ * documents and older teachers' ones, the id with a random suffix for newer teachers' ones.
+ */
+export const documents = sqliteTable(
+  "documents",
+  {
+    publicId: text("public_id").primaryKey(),
+    id: text("id").notNull(),
+    /** How students see it named beside passages and in questions ("Report A"). */
+    label: text("label").notNull().default(""),
+    title: text("title").notNull(),
+    outlet: text("outlet").notNull(),
+    byline: text("byline").notNull(),
+    date: text("date").notNull(),
+    kind: text("kind").notNull(),
+    url: text("url"),
+    provenance: text("provenance", { mode: "json" }).$type<string[]>().notNull(),
+    body: text("body").notNull(),
+    contentHash: text("content_hash").notNull(),
+    ownerId: text("owner_id"),
+    createdAt: timestamp("created_at"),
+  },
+  (t) => [uniqueIndex("documents_owner_id").on(t.ownerId, t.id)],
+);
 
 /**
  * A question set's identity. Its content lives in versions: `currentVersionId` is what new
- * attempts get; `draftVersionId` is an uploaded edit a teacher has not published yet.
- * Built-in sets have no owner.
+ * attempts get. `draft` holds the teacher's unpublished edits as one question-set JSON (every
+ * save, upload and attached quote rewrites it and bumps `draftRevision`, so a save made from a
+ * stale page is refused); publishing turns it into one new version. Built-in sets have no owner.
+ *
+ * `slug` names the set in the teacher area, unique per teacher (and never a built-in set's slug).
+ * `publicSlug` is the students' address (`/sets/<publicSlug>`), unique everywhere: the slug
+ * itself for built-in sets and older teachers' sets, the slug with a random suffix for newer ones.
  */
-export const questionSets = sqliteTable("question_sets", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  slug: text("slug").notNull().unique(),
-  ownerId: text("owner_id"),
-  currentVersionId: integer("current_version_id"),
-  draftVersionId: integer("draft_version_id"),
-  published: integer("published", { mode: "boolean" }).notNull().default(true),
-  createdAt: timestamp("created_at"),
-});
+export const questionSets = sqliteTable(
+  "question_sets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull(),
+    // SQLite needs a default to add a NOT NULL column; the migration fills it from the slug.
+    publicSlug: text("public_slug").notNull().default(""),
+    ownerId: text("owner_id"),
+    currentVersionId: integer("current_version_id"),
+    published: integer("published", { mode: "boolean" }).notNull().default(true),
+    /** Unpublished edits, in the question-set shape; set-wide checks (sources, skills) may still fail until publishing. */
+    draft: text("draft", { mode: "json" }).$type<QuestionSet>(),
+    /** Bumped by every change to the draft (and by publishing it); forms send the one they showed. */
+    draftRevision: integer("draft_revision").notNull().default(0),
+    draftUpdatedAt: integer("draft_updated_at", { mode: "timestamp_ms" }),
+    /** An archived set is hidden (unpublished) and listed apart; its versions, attempts and results stay. */
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    createdAt: timestamp("created_at"),
+  },
+  (t) => [uniqueIndex("question_sets_public_slug").on(t.publicSlug), uniqueIndex("question_sets_owner_slug").on(t.ownerId, t.slug)],
+);
 
 /** An immutable snapshot of a set. Editing a set adds a version; attempts keep theirs. */
 export const setVersions = sqliteTable(

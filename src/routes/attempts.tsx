@@ -54,7 +54,7 @@ attemptRoutes.get("/:id/questions/:number", questionParams, async (c) => {
   const publicQuestion = toPublicQuestion(question.content, number, row.optionOrder);
   const alreadyAnswered = c.req.query("already") === "1";
   if (!response?.chosen) {
-    const documents = await documentLabels(c.var.db, row.set.documentIds);
+    const documents = await documentLabels(c.var.db, row.set.documentIds, row.set.ownerId);
     return c.render(
       <QuestionPage
         progress={progress}
@@ -72,7 +72,7 @@ attemptRoutes.get("/:id/questions/:number", questionParams, async (c) => {
     });
   }
   const content = question.content;
-  const documents = await documentLabels(c.var.db, row.set.documentIds);
+  const documents = await documentLabels(c.var.db, row.set.documentIds, row.set.ownerId);
   return c.render(
     <FeedbackPage
       progress={progress}
@@ -99,7 +99,7 @@ attemptRoutes.post("/:id/questions/:number", questionParams, rawForm, async (c) 
   const parsed = parseAnswerForm(row.question.content, c.req.valid("form"), { askConfidence });
   if (!parsed.ok) {
     const publicQuestion = toPublicQuestion(row.question.content, number, row.optionOrder);
-    const documents = await documentLabels(c.var.db, row.set.documentIds);
+    const documents = await documentLabels(c.var.db, row.set.documentIds, row.set.ownerId);
     c.status(400);
     return c.render(
       <QuestionPage
@@ -132,7 +132,7 @@ attemptRoutes.get("/:id", attemptParams, async (c) => {
     if (review.attempt.mode === "check") throw new ConflictError(`Finish the check first: question ${unanswered.number} is not answered yet.`);
     return c.redirect(`/attempts/${id}/questions/${unanswered.number}`, 303);
   }
-  const documents = await documentLabels(c.var.db, review.set.documentIds);
+  const documents = await documentLabels(c.var.db, review.set.documentIds, review.set.ownerId);
   const report = attemptReport(review.items, { ...review.set.settings, mode: review.attempt.mode });
   return c.render(<SummaryPage review={review} skills={scoreBySkill(review.items)} report={report} documents={documents} csrfToken={c.var.csrfToken} />, {
     title: `Your score: ${review.set.title}`,

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import { listStudentAttempts, setDisplayName } from "../db/queries/attempts.ts";
-import { documentLabels } from "../db/queries/documents.ts";
+import { documentLabelsForSets } from "../db/queries/documents.ts";
 import { listPublishedSets } from "../db/queries/sets.ts";
 import type { AppEnv } from "../env.ts";
 import { formBody } from "../lib/validation.ts";
@@ -12,10 +12,7 @@ export const homeRoutes = new Hono<AppEnv>();
 
 homeRoutes.get("/", async (c) => {
   const sets = await listPublishedSets(c.var.db, c.var.studentId);
-  const documents = await documentLabels(
-    c.var.db,
-    sets.flatMap((s) => s.documentIds),
-  );
+  const documents = await documentLabelsForSets(c.var.db, sets);
   return c.render(<HomePage sets={sets} documents={documents} />, { title: "Quizzes" });
 });
 

@@ -22,7 +22,7 @@ const setParams = routeParams(z.object({ slug: z.string().check(z.regex(SLUG_PAT
 setRoutes.get("/:slug", setParams, async (c) => {
   const set = await findPublishedSet(c.var.db, c.req.valid("param").slug);
   if (!set) throw new NotFoundError("quiz");
-  const documents = await documentLabels(c.var.db, set.documentIds);
+  const documents = await documentLabels(c.var.db, set.documentIds, set.ownerId);
   return c.render(<SetPage set={set} documents={documents} csrfToken={c.var.csrfToken} />, { title: set.title });
 });
 

@@ -4,9 +4,10 @@ import { checkQuotes } from "../content/library.ts";
 import { documentMeta, type QuestionSet, type SourceDocument, slug } from "../content/schema.ts";
 import { DIFFICULTIES, SKILL_IDS } from "../content/skills.ts";
 import type { Database } from "../db/client.ts";
-import { documentBodiesForTeacher } from "../db/queries/teacher-sets.ts";
+import { documentBodiesForTeacher } from "../db/queries/teacher-documents.ts";
 import { BadRequestError, type ErrorDetail } from "../lib/errors.ts";
 import { MAX_UPLOAD_BYTES } from "../lib/limits.ts";
+import { keepWhatIsThere, mostCommon } from "./keep.ts";
 
 export { MAX_UPLOAD_BYTES };
 
@@ -18,8 +19,10 @@ export const setUpload = z.strictObject({
   // Only GIFT and Aiken need these: the project's own format carries them in the file.
   title: z.optional(z.string().check(z.trim(), z.maxLength(140))),
   summary: z.optional(z.string().check(z.trim(), z.maxLength(600))),
-  skill: z._default(z.enum(SKILL_IDS), "evidence"),
-  difficulty: z._default(z.enum(DIFFICULTIES), "medium"),
+  // Left out: a new set's questions practise "evidence" at "medium"; an update keeps what each
+  // matching question had, and new questions follow the set's most common skill and difficulty.
+  skill: z.optional(z.enum(SKILL_IDS)),
+  difficulty: z.optional(z.enum(DIFFICULTIES)),
 });
 export type SetUpload = z.output<typeof setUpload>;
 
@@ -30,23 +33,27 @@ function fileNameFor(format: ImportFormat, slugValue: string): string {
 /**
  * Parses an uploaded set in any supported format with the shared schema, then checks every
  * quote against the documents this teacher may cite. Throws a 400 naming lines and paths.
+ * With `previous` (an update), a GIFT or Aiken upload keeps what those formats cannot carry.
  */
-export async function validateSetUpload(db: Database, teacherId: string, upload: SetUpload): Promise<QuestionSet> {
+export async function validateSetUpload(db: Database, teacherId: string, upload: SetUpload, previous?: QuestionSet): Promise<QuestionSet> {
   const file = fileNameFor(upload.format, upload.slug);
+  const fallback = previous ? mostCommon(previous) : { skill: "evidence" as const, difficulty: "medium" as const };
   const options: ImportOptions = {
-    title: upload.title || upload.slug,
-    summary: upload.summary || "Imported question set.",
-    skill: upload.skill,
-    difficulty: upload.difficulty,
+    title: upload.title || previous?.title || upload.slug,
+    summary: upload.summary || previous?.summary || "Imported question set.",
+    skill: upload.skill ?? fallback.skill,
+    difficulty: upload.difficulty ?? fallback.difficulty,
   };
   const parsed = parseImport(upload.format, file, upload.content, options);
   if (!parsed.ok)
     throw new BadRequestError(`The set has ${parsed.issues.length} problem${parsed.issues.length === 1 ? "" : "s"}.`, parsed.issues.map(toDetail));
-  const bodies = await documentBodiesForTeacher(db, teacherId, [...new Set(parsed.value.documents)]);
-  const quoteIssues = checkQuotes(file, parsed.value, parsed.lineOf, bodies);
+  const set = previous && upload.format !== "sourcewise" ? keepWhatIsThere(previous, parsed.value) : parsed.value;
+  const bodies = await documentBodiesForTeacher(db, teacherId, [...new Set(set.documents)]);
+  // Line numbers only point into the upload when the set is the upload as parsed.
+  const quoteIssues = checkQuotes(file, set, set === parsed.value ? parsed.lineOf : () => undefined, bodies);
   if (quoteIssues.length > 0)
     throw new BadRequestError(`The set has ${quoteIssues.length} problem${quoteIssues.length === 1 ? "" : "s"}.`, quoteIssues.map(toDetail));
-  return parsed.value;
+  return set;
 }
 
 function toDetail(issue: { path: string; line?: number; message: string }): ErrorDetail {

@@ -26,8 +26,8 @@ describe("set queries", () => {
     const { slug, docId } = await publishFixtureSet();
     const listed = (await listPublishedSets(db, crypto.randomUUID())).find((s) => s.slug === slug);
     expect(listed).toMatchObject({ title: "Fixture set", version: 1, questionCount: 1, documentIds: [docId], skills: ["attribution"] });
-    const labels = await documentLabels(db, [docId]);
-    expect(labels.get(docId)).toEqual({ id: docId, label: "Fixture report", title: `Test document ${docId}`, outlet: "not stated" });
+    const labels = await documentLabels(db, [docId], null);
+    expect(labels.get(docId)).toEqual({ id: docId, publicId: docId, label: "Fixture report", title: `Test document ${docId}`, outlet: "not stated" });
   });
 
   it("finds no unpublished or unknown set", async () => {

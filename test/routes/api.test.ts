@@ -108,10 +108,11 @@ describe("API: sets", () => {
     const created = await apiRequest("POST", "/api/sets", { token: owner.token, json: { slug, format: "sourcewise", content: stringify(questionSet(docId)) } });
     expect(created.status).toBe(201);
     expect(created.headers.get("Location")).toBe(`/api/sets/${slug}`);
-    expect(await json(created)).toEqual({ slug, version: 1, status: "draft", warnings: [] });
+    expect(await json(created)).toEqual({ slug, version: 1, status: "draft", changes: ["A new set with 1 question."], warnings: [] });
 
     const listed = await json<{ sets: Json[] }>(await apiRequest("GET", "/api/sets", { token: owner.token }));
     const mine = listed.sets.find((set) => set.slug === slug);
+    expect(mine?.publicSlug).toMatch(new RegExp(`^${slug}-[a-z2-9]{6}$`));
     expect(mine).toMatchObject({ slug, builtIn: false, status: "draft", title: "Fixture set", current: null, draft: { version: 1, questionCount: 1 } });
     expect(listed.sets.some((set) => set.builtIn === true && set.slug === "who-says-so")).toBe(true);
 
@@ -143,7 +144,7 @@ describe("API: sets", () => {
       token: owner.token,
       json: { slug: giftSlug, format: "gift", content: GIFT, title: "Hedges", summary: "Spot the hedge.", skill: "hedging", difficulty: "easy" },
     });
-    expect(await json(gift)).toEqual({ slug: giftSlug, version: 1, status: "draft", warnings: [] });
+    expect(await json(gift)).toEqual({ slug: giftSlug, version: 1, status: "draft", changes: ["A new set with 2 questions."], warnings: [] });
     const aikenSlug = unique("aiken");
     const aiken = await apiRequest("POST", "/api/sets", { token: owner.token, json: { slug: aikenSlug, format: "aiken", content: AIKEN } });
     expect(aiken.status).toBe(201);
@@ -179,7 +180,7 @@ describe("API: sets", () => {
     const edited = questionSet(docId, { title: "Fixture set, edited" });
     const updated = await apiRequest("PUT", `/api/sets/${slug}`, { token: owner.token, json: { content: stringify(edited) } });
     expect(updated.status).toBe(200);
-    expect(await json(updated)).toEqual({ slug, version: 2, status: "draft", warnings: [] });
+    expect(await json(updated)).toEqual({ slug, version: 2, status: "draft", changes: ['Title: "Fixture set" became "Fixture set, edited".'], warnings: [] });
 
     // Still published on version 1 until the draft is published.
     const pending = await json(await apiRequest("GET", `/api/sets/${slug}`, { token: owner.token }));
@@ -202,7 +203,7 @@ describe("API: sets", () => {
 
     // The slug may be repeated in the body, but it must match the URL.
     const same = await apiRequest("PUT", `/api/sets/${slug}`, { token: owner.token, json: { slug, content: stringify(edited) } });
-    expect(await json(same)).toEqual({ slug, version: 3, status: "draft", warnings: [] });
+    expect(await json(same)).toEqual({ slug, version: 3, status: "draft", changes: [], warnings: [] });
     const before = await snapshot();
     const other = await expectError(
       await apiRequest("PUT", `/api/sets/${slug}`, { token: owner.token, json: { slug: "another-slug", content: stringify(edited) } }),
@@ -223,7 +224,7 @@ describe("API: sets", () => {
     expect(await json(await apiRequest("POST", `/api/sets/${slug}/publish`, { token: owner.token }))).toMatchObject({ status: "published" });
   });
 
-  it("refuses a slug that is taken, by the teacher, by another teacher or by the library, with a 409", async () => {
+  it("refuses a slug the teacher or the library already uses with a 409; another teacher's slug is free to use", async () => {
     const owner = await createTeacherWithToken();
     const other = await createTeacherWithToken();
     const docId = await addDocument(owner);
@@ -232,10 +233,14 @@ describe("API: sets", () => {
     const mine = await expectError(await apiRequest("POST", "/api/sets", { token: owner.token, json: { slug, content: stringify(questionSet(docId)) } }), 409);
     expect(mine.error).toContain(`You already have a set called "${slug}"`);
     expect(mine.details).toEqual([{ path: "slug", message: "already exists" }]);
-    const theirs = await expectError(await apiRequest("POST", "/api/sets", { token: other.token, json: { slug, format: "aiken", content: AIKEN } }), 409);
-    expect(theirs.error).toContain(`The slug "${slug}" is already taken`);
-    await expectError(await apiRequest("POST", "/api/sets", { token: other.token, json: { slug: "who-says-so", format: "aiken", content: AIKEN } }), 409);
+    const library = await expectError(
+      await apiRequest("POST", "/api/sets", { token: other.token, json: { slug: "who-says-so", format: "aiken", content: AIKEN } }),
+      409,
+    );
+    expect(library.error).toContain('"who-says-so" is the slug of a built-in set');
     expect(await snapshot()).toBe(before);
+    const theirs = await apiRequest("POST", "/api/sets", { token: other.token, json: { slug, format: "aiken", content: AIKEN } });
+    expect(theirs.status).toBe(201);
   });
 });
 
@@ -362,8 +367,12 @@ describe("API: documents", () => {
     expect(builtIn).toMatchObject({ id: "000", builtIn: true, text: expect.any(String) });
 
     const duplicate = await expectError(await apiRequest("POST", "/api/documents", { token: owner.token, json: { id, title: "Again", text: "Text." } }), 409);
-    expect(duplicate.error).toContain(`"${id}" already exists`);
-    await expectError(await apiRequest("POST", "/api/documents", { token: owner.token, json: { id: "000", title: "Again", text: "Text." } }), 409);
+    expect(duplicate.error).toContain(`You already have a document with the id "${id}"`);
+    const builtInId = await expectError(
+      await apiRequest("POST", "/api/documents", { token: owner.token, json: { id: "000", title: "Again", text: "Text." } }),
+      409,
+    );
+    expect(builtInId.error).toContain('"000" is the id of a built-in document');
     await expectError(await apiRequest("GET", "/api/documents/no-such-document", { token: owner.token }), 404);
   });
 
@@ -406,15 +415,21 @@ describe("API: ownership", () => {
       ["POST", `/api/sets/${slug}/publish`, undefined],
       ["POST", `/api/sets/${slug}/unpublish`, undefined],
       ["GET", `/api/documents/${docId}`, undefined],
-      // Built-in sets are read-only for everyone.
-      ["PUT", "/api/sets/who-says-so", { format: "aiken", content: AIKEN }],
-      ["POST", "/api/sets/who-says-so/publish", undefined],
-      ["POST", "/api/sets/who-says-so/unpublish", undefined],
     ];
     for (const [method, path, body] of refused) {
       const response = await apiRequest(method, path, { token: intruder.token, json: body });
       const error = await expectError(response, 404);
       expect(error.error, `${method} ${path}`).toMatch(/could not find/);
+    }
+    // Built-in sets are read-only for everyone: duplicate one to edit it.
+    const readOnly: [string, string, unknown][] = [
+      ["PUT", "/api/sets/who-says-so", { format: "aiken", content: AIKEN }],
+      ["POST", "/api/sets/who-says-so/publish", undefined],
+      ["POST", "/api/sets/who-says-so/unpublish", undefined],
+    ];
+    for (const [method, path, body] of readOnly) {
+      const error = await expectError(await apiRequest(method, path, { token: intruder.token, json: body }), 403);
+      expect(error.error, `${method} ${path}`).toContain("Built-in sets cannot be changed");
     }
 
     const sets = await json<{ sets: Json[] }>(await apiRequest("GET", "/api/sets", { token: intruder.token }));
@@ -422,9 +437,7 @@ describe("API: ownership", () => {
     const documents = await json<{ documents: Json[] }>(await apiRequest("GET", "/api/documents", { token: intruder.token }));
     expect(documents.documents.some((document) => document.id === docId)).toBe(false);
 
-    // Creating cannot reuse the owner's slug or document id, nor quote the owner's document.
-    await expectError(await apiRequest("POST", "/api/sets", { token: intruder.token, json: { slug, format: "aiken", content: AIKEN } }), 409);
-    await expectError(await apiRequest("POST", "/api/documents", { token: intruder.token, json: { id: docId, title: "Mine now", text: "Text." } }), 409);
+    // Creating cannot quote the owner's document.
     const quoting = await expectError(
       await apiRequest("POST", "/api/sets", { token: intruder.token, json: { slug: unique("copycat"), content: stringify(questionSet(docId)) } }),
       400,
@@ -448,7 +461,7 @@ describe("API: ownership", () => {
     for (const method of ["PUT", "POST"] as const) {
       const path = method === "PUT" ? "/api/sets/who-says-so" : "/api/sets/who-says-so/unpublish";
       const response = await apiRequest(method, path, { token: owner.token, json: method === "PUT" ? { content: "title: x" } : undefined });
-      expect(response.status, `${method} ${path}`).toBe(404);
+      expect(response.status, `${method} ${path}`).toBe(403);
     }
   });
 });

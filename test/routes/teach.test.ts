@@ -6,7 +6,7 @@ import app from "../support/combined-worker.ts";
 import { count } from "../support/d1.ts";
 import { unique } from "../support/fixtures.ts";
 import { StudentBrowser, textOf } from "../support/student.ts";
-import { createTeacherAccount, signedInTeacher } from "../support/teacher-browser.ts";
+import { createTeacherAccount, readerId, signedInTeacher, studentSlug } from "../support/teacher-browser.ts";
 
 const { db } = createDb(env.DB);
 const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
@@ -53,7 +53,7 @@ async function createPublishedClassSet() {
   await browser.get(`/teach/classes/${classId}`);
   const joinCode = /id="join-code">([A-Z0-9]+)</.exec(browser.lastHtml)?.[1] ?? "";
   await browser.post(`/teach/classes/${classId}/sets`, { slug });
-  return { teacher, browser, slug, classId, joinCode };
+  return { teacher, browser, slug, publicSlug: await studentSlug(browser, slug), classId, joinCode };
 }
 
 describe("teacher accounts and sessions", () => {
@@ -369,18 +369,20 @@ describe("adding question sets", () => {
     expect(browser.lastHtml).toMatch(/<fieldset aria-describedby="q-1" disabled=""><legend>Who said the agency was behind the attack\?<\/legend>/);
 
     const student = new StudentBrowser();
-    expect((await student.get(`/sets/${slug}`)).status).toBe(404);
+    const address = await studentSlug(browser, slug);
+    expect(address).toMatch(new RegExp(`^${slug}-[a-z2-9]{6}$`));
+    expect((await student.get(`/sets/${address}`)).status).toBe(404);
     await browser.post(`/teach/sets/${slug}/publish`);
-    expect((await student.get(`/sets/${slug}`)).status).toBe(200);
+    expect((await student.get(`/sets/${address}`)).status).toBe(200);
     await browser.post(`/teach/sets/${slug}/unpublish`);
-    expect((await student.get(`/sets/${slug}`)).status).toBe(404);
+    expect((await student.get(`/sets/${address}`)).status).toBe(404);
   });
 
-  it("refuses a slug that is taken with a 409 and a clear message", async () => {
+  it("refuses a built-in set's slug with a 409 and a clear message", async () => {
     const { browser } = await signedInTeacher();
     const response = await createSet(browser, "who-says-so");
     expect(response.status).toBe(409);
-    expect(textOf(await response.text())).toContain('The slug "who-says-so" is already taken. Choose another one.');
+    expect(textOf(await response.text())).toContain('"who-says-so" is the slug of a built-in set. Choose another one.');
   });
 
   it("answers an upload over 256 KB with 413 and writes nothing", async () => {
@@ -411,7 +413,9 @@ describe("adding question sets", () => {
     expect(right.status).toBe(303);
     await browser.follow(right);
     expect(textOf(browser.lastHtml)).not.toContain("This set has no sources");
-    expect(textOf(browser.lastHtml)).toContain("Draft version 2");
+    // Attaching changes the draft: still no version until the set is published.
+    expect(textOf(browser.lastHtml)).toContain("Status draft");
+    expect(await count(env.DB, "SELECT count(*) AS n FROM set_versions v JOIN question_sets s ON s.id = v.set_id WHERE s.slug = ?", slug)).toBe(0);
   });
 
   it("creates a new version on edit and keeps started attempts on theirs", async () => {
@@ -421,7 +425,8 @@ describe("adding question sets", () => {
     await browser.post(`/teach/sets/${slug}/publish`);
 
     const student = new StudentBrowser();
-    const attemptId = await student.startAttempt(slug);
+    const address = await studentSlug(browser, slug);
+    const attemptId = await student.startAttempt(address);
 
     await browser.get(`/teach/sets/${slug}`);
     const edited = await browser.postMultipart(`/teach/sets/${slug}/versions`, { format: "sourcewise", content: yamlSet("Second title") });
@@ -431,7 +436,7 @@ describe("adding question sets", () => {
     await student.get(`/attempts/${attemptId}/questions/1`);
     expect(textOf(student.lastHtml)).toContain("First title");
     const fresh = new StudentBrowser();
-    await fresh.get(`/sets/${slug}`);
+    await fresh.get(`/sets/${address}`);
     expect(textOf(fresh.lastHtml)).toContain("Second title");
     // Students never see internal version numbers.
     expect(textOf(fresh.lastHtml)).not.toMatch(/version \d/i);
@@ -450,7 +455,7 @@ describe("adding question sets", () => {
     expect(added.status).toBe(303);
     const duplicate = await browser.post("/teach/documents", { id, title: "Again", text: "Other text." });
     expect(duplicate.status).toBe(409);
-    expect(textOf(await duplicate.text())).toContain(`A document with the id "${id}" already exists`);
+    expect(textOf(await duplicate.text())).toContain(`You already have a document with the id "${id}"`);
 
     const set = yamlSet()
       .replaceAll('"002"', `"${id}"`)
@@ -470,18 +475,19 @@ describe("adding question sets", () => {
     await browser.post("/teach/documents", { id, title: "Draft memo", text: "The council confirmed the pool will reopen in May." });
     const anonymous = new StudentBrowser();
     const other = await signedInTeacher();
-    expect((await anonymous.get(`/documents/${id}`)).status).toBe(404);
-    expect((await other.browser.get(`/documents/${id}`)).status).toBe(404);
-    expect((await browser.get(`/documents/${id}`)).status).toBe(200);
+    const address = await readerId(browser, id);
+    expect((await anonymous.get(`/documents/${address}`)).status).toBe(404);
+    expect((await other.browser.get(`/documents/${address}`)).status).toBe(404);
+    expect((await browser.get(`/documents/${address}`)).status).toBe(200);
 
     const slug = unique("cites-memo");
     const set = yamlSet()
       .replaceAll('"002"', `"${id}"`)
       .replace(/quote: An SBU official.*\n/, "quote: The council confirmed the pool will reopen in May.\n");
     await createSet(browser, slug, set);
-    expect((await anonymous.get(`/documents/${id}`)).status).toBe(404); // only a draft cites it: still private
+    expect((await anonymous.get(`/documents/${address}`)).status).toBe(404); // only a draft cites it: still private
     await browser.post(`/teach/sets/${slug}/publish`);
-    expect((await anonymous.get(`/documents/${id}`)).status).toBe(200);
+    expect((await anonymous.get(`/documents/${address}`)).status).toBe(200);
     expect(textOf(anonymous.lastHtml)).toContain("The council confirmed the pool will reopen in May.");
   });
 });
@@ -492,7 +498,8 @@ describe("ownership: another teacher's ids get 404 and change nothing", () => {
     const intruder = await signedInTeacher();
     const b = intruder.browser;
     await b.get("/teach/account");
-    const before = await env.DB.prepare("SELECT published, current_version_id, draft_version_id FROM question_sets WHERE slug = ?").bind(owner.slug).first();
+    const state = "SELECT published, current_version_id, draft, draft_revision, archived_at FROM question_sets WHERE slug = ? AND owner_id = ?";
+    const before = await env.DB.prepare(state).bind(owner.slug, owner.teacher.id).first();
     const classSetsBefore = await count(env.DB, "SELECT count(*) AS n FROM class_sets WHERE class_id = ?", owner.classId);
 
     for (const path of [
@@ -507,15 +514,17 @@ describe("ownership: another teacher's ids get 404 and change nothing", () => {
       [`/teach/sets/${owner.slug}/publish`, {}],
       [`/teach/sets/${owner.slug}/unpublish`, {}],
       [`/teach/sets/${owner.slug}/sources`, { question: "who-said-it", document: "002", quote: "Russian news reports said" }],
+      [`/teach/sets/${owner.slug}/archive`, {}],
+      [`/teach/sets/${owner.slug}/delete`, {}],
+      [`/teach/sets/${owner.slug}/draft/discard`, {}],
+      [`/teach/sets/${owner.slug}/duplicate`, { slug: unique("stolen") }],
       [`/teach/classes/${owner.classId}/sets`, { slug: "who-says-so" }],
     ] as const) {
       expect((await b.post(path, fields)).status, path).toBe(404);
     }
     expect((await b.postMultipart(`/teach/sets/${owner.slug}/versions`, { format: "sourcewise", content: yamlSet("Hijacked") })).status).toBe(404);
 
-    expect(await env.DB.prepare("SELECT published, current_version_id, draft_version_id FROM question_sets WHERE slug = ?").bind(owner.slug).first()).toEqual(
-      before,
-    );
+    expect(await env.DB.prepare(state).bind(owner.slug, owner.teacher.id).first()).toEqual(before);
     expect(await count(env.DB, "SELECT count(*) AS n FROM class_sets WHERE class_id = ?", owner.classId)).toBe(classSetsBefore);
   });
 
@@ -523,18 +532,20 @@ describe("ownership: another teacher's ids get 404 and change nothing", () => {
     const { browser } = await signedInTeacher();
     expect((await browser.get("/teach/sets/who-says-so")).status).toBe(200);
     expect(textOf(browser.lastHtml)).toContain("part of the built-in library");
-    expect((await browser.post("/teach/sets/who-says-so/unpublish")).status).toBe(404);
+    const refused = await browser.post("/teach/sets/who-says-so/unpublish");
+    expect(refused.status).toBe(403);
+    expect(textOf(await refused.text())).toContain("Built-in sets cannot be changed. Duplicate the set to get a copy you can edit.");
     expect(await count(env.DB, "SELECT count(*) AS n FROM question_sets WHERE slug = 'who-says-so' AND published = 1")).toBe(1);
   });
 });
 
 describe("classes and results", () => {
   it("gives a short unambiguous join code; students join with a code and a name and see assigned sets first", async () => {
-    const { slug, joinCode } = await createPublishedClassSet();
+    const { publicSlug, joinCode } = await createPublishedClassSet();
     expect(joinCode).toMatch(/^[ABCDEFGHJKMNPQRTUVWXYZ2346789]{6}$/);
     const student = new StudentBrowser();
     await student.get("/");
-    expect(student.lastHtml).not.toContain(`/sets/${slug}"`); // a teacher's set is only shown to their classes
+    expect(student.lastHtml).not.toContain(`/sets/${publicSlug}"`); // a teacher's set is only shown to their classes
     await student.get("/join");
     const bad = await student.post("/join", { code: "ZZZZZZ", displayName: "Sam" });
     expect(bad.status).toBe(400);
@@ -548,13 +559,13 @@ describe("classes and results", () => {
   });
 
   it("shows each student's score, item analysis and skill averages, and exports CSV safely", async () => {
-    const { browser, slug, classId, joinCode } = await createPublishedClassSet();
+    const { browser, slug, publicSlug, classId, joinCode } = await createPublishedClassSet();
     const answers = { '=HYPERLINK("http://x")': "a", "Beth, B.": "b" } as const;
     for (const [name, choice] of Object.entries(answers)) {
       const student = new StudentBrowser();
       await student.get(`/join/${joinCode}`);
       await student.post("/join", { code: joinCode, displayName: name });
-      const attemptId = await student.startAttempt(slug);
+      const attemptId = await student.startAttempt(publicSlug);
       await student.get(`/attempts/${attemptId}/questions/1`);
       await student.post(`/attempts/${attemptId}/questions/1`, { choice });
       expect(await env.DB.prepare("SELECT class_id FROM attempts WHERE id = ?").bind(attemptId).first("class_id")).toBe(classId);

@@ -33,7 +33,7 @@ export async function publishNewVersion(slug: string, docId: string, set: Questi
   const library = loadLibrary([documentFile(docId, FIXTURE_BODY), setFile(slug, set)]);
   const loaded = library.sets[0];
   if (!loaded) throw new Error(`new version is invalid: ${JSON.stringify(library.issues)}`);
-  await applyPlan(env.DB, { statements: newSetVersionStatements(slug, loaded.set, await setContentHash(loaded.set), version, null), summary: [] });
+  await applyPlan(env.DB, { statements: newSetVersionStatements(slug, loaded.set, await setContentHash(loaded.set), version), summary: [] });
 }
 
 /** A three-question fixture covering every question type. */

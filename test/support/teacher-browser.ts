@@ -30,3 +30,19 @@ export async function signedInTeacher(name?: string) {
 export async function postMultipart(browser: StudentBrowser, path: string, fields: Record<string, string | File>) {
   return browser.postMultipart(path, fields);
 }
+
+/** The students' address of a teacher's set (its public slug), as the set's page links it. */
+export async function studentSlug(browser: StudentBrowser, slug: string): Promise<string> {
+  await browser.get(`/teach/sets/${slug}`);
+  const found = /<a href="\/sets\/([a-z0-9-]+)">/.exec(browser.lastHtml)?.[1];
+  if (!found) throw new Error(`no student link on the page of ${slug}`);
+  return found;
+}
+
+/** The reader's address of a teacher's document (its public id), as the Documents page links it. */
+export async function readerId(browser: StudentBrowser, id: string): Promise<string> {
+  await browser.get("/teach/documents");
+  const found = new RegExp(`<a href="/documents/([a-z0-9-]+)">${id}</a>`).exec(browser.lastHtml)?.[1];
+  if (!found) throw new Error(`document ${id} is not listed`);
+  return found;
+}

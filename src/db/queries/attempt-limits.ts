@@ -23,7 +23,7 @@ export type AttemptStart = { set: PublishedSet; resumeAttemptId: string | null; 
  * every attempt the student started on any version; `startAttempt` itself stays unconditional.
  */
 export async function planAttemptStart(db: Database, input: { slug: string; studentId: string }): Promise<AttemptStart | undefined> {
-  const mine = and(eq(attempts.studentId, input.studentId), eq(questionSets.slug, input.slug));
+  const mine = and(eq(attempts.studentId, input.studentId), eq(questionSets.publicSlug, input.slug));
   const [sets, unfinished, started] = await db.batch([
     publishedSetQuery(db, input.slug),
     db

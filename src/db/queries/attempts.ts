@@ -66,7 +66,13 @@ export async function findAttemptQuestion(db: Database, input: { attemptId: stri
         finishedAt: attempts.finishedAt,
         mode: attempts.mode,
       },
-      set: { slug: questionSets.slug, title: setVersions.title, settings: setVersions.settings, documentIds: setVersions.documentIds },
+      set: {
+        slug: questionSets.publicSlug,
+        ownerId: questionSets.ownerId,
+        title: setVersions.title,
+        settings: setVersions.settings,
+        documentIds: setVersions.documentIds,
+      },
       question: { id: questions.id, position: questions.position, key: questions.key, content: questions.content },
       optionOrder: sql<string | null>`json_extract(${attempts.optionOrders}, '$."' || ${questions.key} || '"')`,
       response: { chosen: responses.chosen, isCorrect: responses.isCorrect, score: responses.score, confidence: responses.confidence },
@@ -141,7 +147,8 @@ export async function findAttemptReview(db: Database, input: { attemptId: string
         finishedAt: attempts.finishedAt,
       },
       set: {
-        slug: questionSets.slug,
+        slug: questionSets.publicSlug,
+        ownerId: questionSets.ownerId,
         title: setVersions.title,
         published: questionSets.published,
         settings: setVersions.settings,
@@ -180,7 +187,7 @@ export async function listStudentAttempts(db: Database, studentId: string) {
     db
       .select({
         id: attempts.id,
-        slug: questionSets.slug,
+        slug: questionSets.publicSlug,
         title: setVersions.title,
         questionCount: attempts.questionCount,
         scoredCount: attempts.scoredCount,

@@ -3,31 +3,37 @@ import type { Database } from "../client.ts";
 import { documents, questionSets, setVersions } from "../schema.ts";
 
 /**
- * A document the reader may show: built-in ones always; a teacher's own only to that teacher,
- * or once a published set cites it (its students need it to follow the sources).
+ * A document the reader may show, by its public id: built-in ones always; a teacher's own only
+ * to that teacher, or once a published set of theirs cites it (its students need it to follow
+ * the sources).
  */
-export async function findReadableDocument(db: Database, id: string, teacherId: string | undefined) {
+export async function findReadableDocument(db: Database, publicId: string, teacherId: string | undefined) {
   const citedByPublishedSet = sql`EXISTS (SELECT 1 FROM ${questionSets}
     JOIN ${setVersions} ON ${setVersions.id} = ${questionSets.currentVersionId}, json_each(${setVersions.documentIds}) AS cited
-    WHERE ${questionSets.published} = 1 AND cited.value = ${documents.id})`;
+    WHERE ${questionSets.published} = 1 AND ${questionSets.ownerId} = ${documents.ownerId} AND cited.value = ${documents.id})`;
   const [row] = await db
     .select()
     .from(documents)
-    .where(and(eq(documents.id, id), or(isNull(documents.ownerId), teacherId ? eq(documents.ownerId, teacherId) : undefined, citedByPublishedSet)))
+    .where(and(eq(documents.publicId, publicId), or(isNull(documents.ownerId), teacherId ? eq(documents.ownerId, teacherId) : undefined, citedByPublishedSet)))
     .limit(1);
   return row;
 }
 
-export type DocumentLabel = { id: string; label: string; title: string; outlet: string };
+export type DocumentLabel = { id: string; publicId: string; label: string; title: string; outlet: string };
 
-/** How students see documents named (label, title, outlet), keyed by id. */
-export async function documentLabels(db: Database, ids: Iterable<string>): Promise<Map<string, DocumentLabel>> {
+const labelColumns = { id: documents.id, publicId: documents.publicId, label: documents.label, title: documents.title, outlet: documents.outlet };
+
+/**
+ * How students see a set's documents named (label, title, outlet) and where the reader has
+ * them, keyed by the ids the set uses. A set names its owner's documents and built-in ones.
+ */
+export async function documentLabels(db: Database, ids: Iterable<string>, ownerId: string | null): Promise<Map<string, DocumentLabel>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
   const rows = await db
-    .select({ id: documents.id, label: documents.label, title: documents.title, outlet: documents.outlet })
+    .select(labelColumns)
     .from(documents)
-    .where(inArray(documents.id, unique));
+    .where(and(inArray(documents.id, unique), ownerId ? or(isNull(documents.ownerId), eq(documents.ownerId, ownerId)) : isNull(documents.ownerId)));
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -41,4 +47,22 @@ export async function documentsForLint(db: Database, teacherId: string, ids: Ite
     .select({ id: documents.id, label: documents.label, body: documents.body, ownerId: documents.ownerId })
     .from(documents)
     .where(or(isNull(documents.ownerId), named.length > 0 ? and(eq(documents.ownerId, teacherId), inArray(documents.id, named)) : undefined));
+}
+
+/** Labels for several sets at once (one query), each set's ids read in its owner's namespace. */
+export async function documentLabelsForSets(
+  db: Database,
+  sets: readonly { ownerId: string | null; documentIds: readonly string[] }[],
+): Promise<(set: { ownerId: string | null }) => Map<string, DocumentLabel>> {
+  const ids = [...new Set(sets.flatMap((s) => s.documentIds))];
+  const owners = [...new Set(sets.flatMap((s) => (s.ownerId ? [s.ownerId] : [])))];
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ ...labelColumns, ownerId: documents.ownerId })
+          .from(documents)
+          .where(and(inArray(documents.id, ids), or(isNull(documents.ownerId), owners.length > 0 ? inArray(documents.ownerId, owners) : undefined)));
+  const builtIn = rows.filter((row) => row.ownerId === null);
+  return (set) => new Map([...builtIn, ...rows.filter((row) => row.ownerId !== null && row.ownerId === set.ownerId)].map((row) => [row.id, row]));
 }

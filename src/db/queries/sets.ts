@@ -2,8 +2,10 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../client.ts";
 import { classes, classMembers, classSets, questionSets, setVersions } from "../schema.ts";
 
+/** `slug` is the students' address for the set: its public slug (see question_sets). */
 const setSummaryColumns = {
-  slug: questionSets.slug,
+  slug: questionSets.publicSlug,
+  ownerId: questionSets.ownerId,
   versionId: setVersions.id,
   version: setVersions.version,
   title: setVersions.title,
@@ -28,7 +30,7 @@ export async function listPublishedSets(db: Database, studentId: string) {
     WHERE ${classMembers.studentId} = ${studentId} AND ${classSets.setId} = ${questionSets.id}
     ORDER BY ${classMembers.joinedAt} DESC LIMIT 1)`;
   const rows = await db
-    .select({ ...setSummaryColumns, ownerId: questionSets.ownerId, assignedIn })
+    .select({ ...setSummaryColumns, assignedIn })
     .from(questionSets)
     .innerJoin(setVersions, eq(setVersions.id, questionSets.currentVersionId))
     .where(eq(questionSets.published, true))
@@ -43,7 +45,7 @@ export function publishedSetQuery(db: Database, slug: string) {
     .select(setSummaryColumns)
     .from(questionSets)
     .innerJoin(setVersions, eq(setVersions.id, questionSets.currentVersionId))
-    .where(and(eq(questionSets.slug, slug), eq(questionSets.published, true)))
+    .where(and(eq(questionSets.publicSlug, slug), eq(questionSets.published, true)))
     .limit(1);
 }
 

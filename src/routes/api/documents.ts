@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { contentHash } from "../../content/hash.ts";
-import { findDocumentForTeacher, insertTeacherDocument, listDocumentsForTeacher } from "../../db/queries/teacher-sets.ts";
+import { findDocumentForTeacher, insertTeacherDocument, listDocumentsForTeacher } from "../../db/queries/teacher-documents.ts";
 import type { AppEnv } from "../../env.ts";
 import { NotFoundError } from "../../lib/errors.ts";
 import { currentTeacher, requireApiToken } from "../../lib/teacher-auth.ts";

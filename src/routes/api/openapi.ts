@@ -60,8 +60,9 @@ const SET_FIELD_NOTES: Record<string, string> = {
   content: `The set itself, as text in the chosen format. The whole request may be at most ${MAX_UPLOAD_BYTES / 1024} KB.`,
   title: "GIFT and Aiken only: the set's title (a sourcewise file carries its own).",
   summary: "GIFT and Aiken only: one or two sentences shown under the title.",
-  skill: "GIFT and Aiken only: the skill every imported question practises.",
-  difficulty: "GIFT and Aiken only: the difficulty of every imported question.",
+  skill:
+    "GIFT and Aiken only: the skill new questions practise (default `evidence`). An update keeps each matching question's skill, and new ones follow the set's most common skill unless this is sent.",
+  difficulty: "GIFT and Aiken only: the difficulty of new questions (default `medium`); an update keeps each matching question's, like `skill`.",
 };
 
 /** Plain-language notes for request fields, added to the generated schemas (the upload schemas are shared with the web form). */
@@ -69,7 +70,7 @@ const FIELD_NOTES: Record<string, Record<string, string>> = {
   SetUpload: SET_FIELD_NOTES,
   SetUpdate: { ...SET_FIELD_NOTES, slug: "Optional: if sent, it must be the slug in the URL." },
   DocumentUpload: {
-    id: "The document's id, as sets cite it in `documents` and `sources`. Unique across the site.",
+    id: "The document's id, as sets cite it in `documents` and `sources`. Unique among your documents and the built-in ones.",
     title: "The headline, or a short description if there is none.",
     outlet: "Who published it.",
     byline: "Who wrote it.",

@@ -1,46 +1,40 @@
-import type { listDocumentsForTeacher, SetVersionListing, TeacherSet } from "../../db/queries/teacher-sets.ts";
+import type { Question } from "../../content/schema.ts";
+import type { TeacherDocumentListing } from "../../db/queries/teacher-documents.ts";
+import type { SetVersionListing, TeacherSet } from "../../db/queries/teacher-sets.ts";
 import type { DocumentRow, QuestionRow } from "../../db/schema.ts";
 import type { DocumentOut, DocumentSummary, QuestionOut, SetDetail, SetStatus, SetSummary, VersionInfo } from "./schemas.ts";
 
 /** Turns stored rows into the API's response shapes (see schemas.ts), field by field. */
 
-type VersionRow = {
-  id: number | null;
-  version: number | null;
-  title: string | null;
-  summary: string | null;
-  questionCount: number | null;
-  sourcesRequired: boolean | null;
-  createdAt: Date | null;
-};
+type VersionRow = { version: number; title: string; summary: string; questionCount: number; sourcesRequired: boolean };
 
-type SetRow = { slug: string; builtIn: boolean; published: boolean; current: VersionRow | null; draft: VersionRow | null };
-
-function versionInfo(row: VersionRow | null): VersionInfo | null {
-  if (!row?.id || row.version === null || row.createdAt === null) return null;
+function versionInfo(row: (VersionRow & ({ createdAt: Date } | { updatedAt: Date })) | null): VersionInfo | null {
+  if (!row) return null;
   return {
     version: row.version,
-    title: row.title ?? "",
-    summary: row.summary ?? "",
-    questionCount: row.questionCount ?? 0,
-    sourcesRequired: row.sourcesRequired ?? true,
-    createdAt: row.createdAt.toISOString(),
+    title: row.title,
+    summary: row.summary,
+    questionCount: row.questionCount,
+    sourcesRequired: row.sourcesRequired,
+    createdAt: ("createdAt" in row ? row.createdAt : row.updatedAt).toISOString(),
   };
 }
 
-export function setStatus(published: boolean, hasCurrent: boolean): SetStatus {
-  if (!hasCurrent) return "draft";
-  return published ? "published" : "unpublished";
+export function setStatus(set: Pick<TeacherSet, "published" | "archived" | "current">): SetStatus {
+  if (set.archived) return "archived";
+  if (!set.current) return "draft";
+  return set.published ? "published" : "unpublished";
 }
 
-export function presentSetSummary(row: SetRow): SetSummary {
+export function presentSetSummary(row: TeacherSet): SetSummary {
   const current = versionInfo(row.current);
   const draft = versionInfo(row.draft);
   const latest = draft ?? current;
   return {
     slug: row.slug,
+    publicSlug: row.publicSlug,
     builtIn: row.builtIn,
-    status: setStatus(row.published, current !== null),
+    status: setStatus(row),
     title: latest?.title ?? row.slug,
     summary: latest?.summary ?? "",
     current,
@@ -49,32 +43,46 @@ export function presentSetSummary(row: SetRow): SetSummary {
 }
 
 /** A question with its answer key: teachers see it for every set, as in the web preview. */
-export function presentQuestion(row: QuestionRow): QuestionOut {
-  return { position: row.position, ...row.content };
+export function presentQuestion(content: Question, position: number): QuestionOut {
+  return { position, ...content };
 }
 
 export function presentSetDetail(
   set: TeacherSet,
   versions: SetVersionListing,
-  questions: { current: QuestionRow[] | null; draft: QuestionRow[] | null },
+  questions: { current: QuestionRow[] | null; draft: Question[] | null },
 ): SetDetail {
+  const draft = set.draft
+    ? [
+        {
+          version: set.draft.version,
+          state: "draft" as const,
+          title: set.draft.title,
+          questionCount: set.draft.questionCount,
+          createdAt: set.draft.updatedAt.toISOString(),
+        },
+      ]
+    : [];
   return {
     ...presentSetSummary(set),
-    versions: versions.map((v) => ({
-      version: v.version,
-      state: v.id === set.current?.id ? "current" : v.id === set.draft?.id ? "draft" : "previous",
-      title: v.title,
-      questionCount: v.questionCount,
-      createdAt: v.createdAt.toISOString(),
-    })),
+    versions: [
+      ...draft,
+      ...versions.map((v) => ({
+        version: v.version,
+        state: v.id === set.current?.id ? ("current" as const) : ("previous" as const),
+        title: v.title,
+        questionCount: v.questionCount,
+        createdAt: v.createdAt.toISOString(),
+      })),
+    ],
     questions: {
-      current: questions.current?.map((q) => presentQuestion(q)) ?? null,
-      draft: questions.draft?.map((q) => presentQuestion(q)) ?? null,
+      current: questions.current?.map((q) => presentQuestion(q.content, q.position)) ?? null,
+      draft: questions.draft?.map((q, index) => presentQuestion(q, index + 1)) ?? null,
     },
   };
 }
 
-export function presentDocumentSummary(row: Awaited<ReturnType<typeof listDocumentsForTeacher>>[number]): DocumentSummary {
+export function presentDocumentSummary(row: TeacherDocumentListing[number]): DocumentSummary {
   return { id: row.id, title: row.title, outlet: row.outlet, date: row.date, builtIn: row.ownerId === null };
 }
 

@@ -24,8 +24,8 @@ export const documentIdParam = z.object({ id: documentId });
 const isoDate = described(z.iso.datetime(), "When it was stored (ISO 8601, UTC).");
 
 export const setStatus = described(
-  z.enum(["draft", "published", "unpublished"]),
-  "draft: never published; published: students see the current version; unpublished: hidden from students, results kept.",
+  z.enum(["draft", "published", "unpublished", "archived"]),
+  "draft: never published; published: students see the current version; unpublished: hidden from students, results kept; archived: hidden and listed apart, results kept.",
 );
 export type SetStatus = z.output<typeof setStatus>;
 
@@ -40,13 +40,17 @@ export const versionInfo = z.strictObject({
 export type VersionInfo = z.output<typeof versionInfo>;
 
 export const setSummary = z.strictObject({
-  slug,
+  slug: described(z.string(), "The set's name in your account (unique among your sets and the built-in ones)."),
+  publicSlug: described(z.string(), "Students' address for the set: `/sets/{publicSlug}`."),
   builtIn: described(z.boolean(), "true for the built-in library: read-only."),
   status: setStatus,
   title: described(z.string(), "From the draft if there is one, else from the current version."),
   summary: z.string(),
   current: described(z.nullable(versionInfo), "The version students get; null until first published."),
-  draft: described(z.nullable(versionInfo), "An uploaded version not yet published; null if there is none."),
+  draft: described(
+    z.nullable(versionInfo),
+    "Unpublished changes (uploads, edits and attached quotes), with the version number they get when published; null if there are none.",
+  ),
 });
 export type SetSummary = z.output<typeof setSummary>;
 
@@ -87,8 +91,9 @@ export const setList = z.strictObject({ sets: z.array(setSummary) });
 
 export const savedVersion = z.strictObject({
   slug,
-  version: described(z.int().check(z.gte(1)), "The new version's number."),
-  status: described(z.literal("draft"), "A new version is always a draft: publish the set to give it to students."),
+  version: described(z.int().check(z.gte(1)), "The number the draft gets when it is published."),
+  status: described(z.literal("draft"), "Uploads change the set's draft: publish the set to give it to students."),
+  changes: described(z.array(z.string()), "What the draft changes compared with the published version, in plain sentences."),
   warnings: described(
     z.array(
       z.strictObject({

@@ -1,20 +1,14 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
-import {
-  findSetForTeacher,
-  listSetsForTeacher,
-  listSetVersions,
-  publishSet,
-  saveDraftVersion,
-  unpublishSet,
-  versionQuestions,
-} from "../../db/queries/teacher-sets.ts";
+import { loadEditable, ownSet, unpublishSet } from "../../db/queries/drafts.ts";
+import { findSetForTeacher, listSetsForTeacher, listSetVersions, versionQuestions } from "../../db/queries/teacher-sets.ts";
 import type { AppEnv } from "../../env.ts";
 import { BadRequestError, NotFoundError } from "../../lib/errors.ts";
 import { currentTeacher, requireApiToken } from "../../lib/teacher-auth.ts";
 import { routeParams } from "../../lib/validation.ts";
-import { setWarnings } from "../../teach/set-warnings.ts";
-import { setUpload, validateSetUpload } from "../../teach/upload.ts";
+import { publishTeacherSet } from "../../teach/publish.ts";
+import { createSetFromUpload, updateSetFromUpload } from "../../teach/set-uploads.ts";
+import { setUpload } from "../../teach/upload.ts";
 import { presentSetDetail, presentSetSummary } from "./present.ts";
 import { type SavedVersion, type SetSummary, setUpdate, slugParam } from "./schemas.ts";
 import { apiBodyLimit, jsonBody, requireJson } from "./validation.ts";
@@ -41,11 +35,8 @@ setApi.get("/", async (c) => {
 
 setApi.post("/", requireJson, jsonBody(setUpload), async (c) => {
   const upload = c.req.valid("json");
-  const teacherId = currentTeacher(c).id;
-  const set = await validateSetUpload(c.var.db, teacherId, upload);
-  const version = await saveDraftVersion(c.var.db, teacherId, upload.slug, set, "create");
-  const warnings = await setWarnings(c.var.db, teacherId, set);
-  return c.json({ slug: upload.slug, version, status: "draft", warnings } satisfies SavedVersion, 201, { Location: `/api/sets/${upload.slug}` });
+  const saved = await createSetFromUpload(c.var.db, currentTeacher(c).id, upload);
+  return c.json({ slug: upload.slug, status: "draft", ...saved } satisfies SavedVersion, 201, { Location: `/api/sets/${upload.slug}` });
 });
 
 setApi.get("/:slug", slugRoute, async (c) => {
@@ -54,7 +45,7 @@ setApi.get("/:slug", slugRoute, async (c) => {
   const [versions, current, draft] = await Promise.all([
     listSetVersions(c.var.db, set.id),
     set.current ? versionQuestions(c.var.db, set.current.id) : null,
-    set.draft ? versionQuestions(c.var.db, set.draft.id) : null,
+    set.draft ? loadEditable(c.var.db, set).then((editable) => editable.content.questions) : null,
   ]);
   return c.json(presentSetDetail(set, versions, { current, draft }));
 });
@@ -63,21 +54,19 @@ setApi.put("/:slug", slugRoute, requireJson, jsonBody(setUpdate), async (c) => {
   const { slug } = c.req.valid("param");
   const body = c.req.valid("json");
   const teacherId = currentTeacher(c).id;
-  // Ownership before the content is parsed: a set the teacher may not edit is a 404, and nothing is written.
-  const existing = await findSetForTeacher(c.var.db, teacherId, slug);
-  if (!existing || existing.builtIn) throw notFound();
+  // Ownership before the content is parsed: a set the teacher may not edit is refused, and nothing is written.
+  await ownSet(c.var.db, teacherId, slug);
   if (body.slug !== undefined && body.slug !== slug)
     throw new BadRequestError("The slug in the body does not match the URL. Leave it out, or send the same slug.", [
       { path: "slug", message: `expected "${slug}"` },
     ]);
-  const set = await validateSetUpload(c.var.db, teacherId, { ...body, slug });
-  const version = await saveDraftVersion(c.var.db, teacherId, slug, set, "update");
-  return c.json({ slug, version, status: "draft", warnings: await setWarnings(c.var.db, teacherId, set) } satisfies SavedVersion);
+  const saved = await updateSetFromUpload(c.var.db, teacherId, slug, { ...body, slug });
+  return c.json({ slug, status: "draft", ...saved } satisfies SavedVersion);
 });
 
 setApi.post("/:slug/publish", slugRoute, async (c) => {
   const { slug } = c.req.valid("param");
-  await publishSet(c.var.db, currentTeacher(c).id, slug);
+  await publishTeacherSet(c.var.db, currentTeacher(c).id, slug);
   return c.json(await summaryOf(c, slug));
 });
 

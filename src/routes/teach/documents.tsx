@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { contentHash } from "../../content/hash.ts";
-import { insertTeacherDocument, listDocumentsForTeacher } from "../../db/queries/teacher-sets.ts";
+import { insertTeacherDocument, listDocumentsForTeacher } from "../../db/queries/teacher-documents.ts";
 import type { AppEnv } from "../../env.ts";
 import { BadRequestError } from "../../lib/errors.ts";
 import { currentTeacher } from "../../lib/teacher-auth.ts";

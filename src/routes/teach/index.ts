@@ -5,6 +5,7 @@ import { teachAccountRoutes } from "./account.tsx";
 import { teachAuthRoutes } from "./auth.tsx";
 import { teachClassRoutes } from "./classes.tsx";
 import { teachDocumentRoutes } from "./documents.tsx";
+import { teachSetLifecycleRoutes } from "./set-lifecycle.tsx";
 import { teachSetRoutes } from "./sets.tsx";
 
 /** Everything under /teach. Sign-in and sign-up are open; the rest needs a teacher session. */
@@ -14,6 +15,7 @@ teachRoutes.use(loadTeacher);
 teachRoutes.route("/", teachAuthRoutes);
 teachRoutes.use(requireTeacher);
 teachRoutes.route("/", teachSetRoutes);
+teachRoutes.route("/", teachSetLifecycleRoutes);
 teachRoutes.route("/", teachAccountRoutes);
 teachRoutes.route("/documents", teachDocumentRoutes);
 teachRoutes.route("/classes", teachClassRoutes);

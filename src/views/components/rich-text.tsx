@@ -34,7 +34,7 @@ export function RichText({
         if (typeof part === "string") return part;
         const name = referenceName(part, documents);
         if (!links) return <span class="doc">{name}</span>;
-        const href = `/documents/${encodeURIComponent(part.document)}${part.paragraph ? `#p-${part.paragraph}` : ""}`;
+        const href = `/documents/${encodeURIComponent(documents.get(part.document)?.publicId ?? part.document)}${part.paragraph ? `#p-${part.paragraph}` : ""}`;
         return <a href={href}>{name}</a>;
       })}
     </>

@@ -2,7 +2,9 @@ import type { DocumentLabel } from "../../db/queries/documents.ts";
 import type { SetSummary } from "../../db/queries/sets.ts";
 import { SkillTags } from "../components/tags.tsx";
 
-export function HomePage({ sets, documents }: { sets: SetSummary[]; documents: Map<string, DocumentLabel> }) {
+type LabelsFor = (set: SetSummary) => Map<string, DocumentLabel>;
+
+export function HomePage({ sets, documents }: { sets: SetSummary[]; documents: LabelsFor }) {
   return (
     <>
       <h1>Practise reading the news like a fact-checker</h1>
@@ -24,7 +26,7 @@ export function HomePage({ sets, documents }: { sets: SetSummary[]; documents: M
   );
 }
 
-function SetCards({ sets, documents }: { sets: SetSummary[]; documents: Map<string, DocumentLabel> }) {
+function SetCards({ sets, documents }: { sets: SetSummary[]; documents: LabelsFor }) {
   return (
     <ul class="cards">
       {sets.map((set) => (
@@ -41,12 +43,15 @@ function SetCards({ sets, documents }: { sets: SetSummary[]; documents: Map<stri
           <SkillTags skills={set.skills} />
           <p class="meta">
             Documents:{" "}
-            {set.documentIds.map((id, index) => (
-              <>
-                {index > 0 ? "; " : ""}
-                <a href={`/documents/${id}`}>{documents.get(id)?.label || documents.get(id)?.title}</a>
-              </>
-            ))}
+            {set.documentIds.map((id, index) => {
+              const document = documents(set).get(id);
+              return (
+                <>
+                  {index > 0 ? "; " : ""}
+                  <a href={`/documents/${document?.publicId ?? id}`}>{document?.label || document?.title}</a>
+                </>
+              );
+            })}
           </p>
         </li>
       ))}

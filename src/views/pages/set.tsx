@@ -26,7 +26,7 @@ export function SetPage({ set, documents, csrfToken }: { set: PublishedSet; docu
           const document = documents.get(id);
           return (
             <li>
-              <a href={`/documents/${id}`}>{document?.label || document?.title}</a>
+              <a href={`/documents/${document?.publicId ?? id}`}>{document?.label || document?.title}</a>
               {document && document.label !== document.title ? <span class="muted">: {document.title}</span> : null}
             </li>
           );

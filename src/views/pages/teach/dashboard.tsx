@@ -11,7 +11,8 @@ export function DashboardPage({
   sets: Awaited<ReturnType<typeof listSetsForTeacher>>;
   classes: Awaited<ReturnType<typeof listClasses>>;
 }) {
-  const own = sets.filter((s) => !s.builtIn);
+  const own = sets.filter((s) => !s.builtIn && !s.archived);
+  const archived = sets.filter((s) => s.archived);
   return (
     <>
       <h1>Hello, {name}</h1>
@@ -32,13 +33,20 @@ export function DashboardPage({
       <h2>Your question sets</h2>
       {own.length === 0 ? (
         <p>
-          None yet. <a href="/teach/sets/new">Add a set</a> in the Sourcewise format, GIFT or Aiken.
+          None yet. <a href="/teach/sets/new">Add a set</a>: write one in the browser, or upload one in the Sourcewise format, GIFT or Aiken.
         </p>
       ) : (
         <SetsTable sets={own} />
       )}
+      {archived.length > 0 ? (
+        <>
+          <h2>Archived sets</h2>
+          <p>Hidden from students and from class assignment; their results are kept. Open one to unarchive it.</p>
+          <SetsTable sets={archived} />
+        </>
+      ) : null}
       <h2>Built-in library</h2>
-      <p>Read-only sets built from the five source documents. Assign any of them to a class.</p>
+      <p>Read-only sets built from the five source documents. Assign any of them to a class, or open one and duplicate it to make your own version.</p>
       <SetsTable sets={sets.filter((s) => s.builtIn)} />
     </>
   );

@@ -1,10 +1,10 @@
-import type { listDocumentsForTeacher } from "../../../db/queries/teacher-sets.ts";
+import type { TeacherDocumentListing } from "../../../db/queries/teacher-documents.ts";
 import type { ErrorDetail } from "../../../lib/errors.ts";
 import { CsrfField } from "../../components/csrf.tsx";
 import { FormErrors } from "../../components/form-errors.tsx";
 
 export function DocumentsPage(props: {
-  documents: Awaited<ReturnType<typeof listDocumentsForTeacher>>;
+  documents: TeacherDocumentListing;
   csrfToken: string;
   values: Record<string, string>;
   error?: string;
@@ -40,7 +40,7 @@ export function DocumentsPage(props: {
             {props.documents.map((d) => (
               <tr>
                 <th scope="row">
-                  <a href={`/documents/${d.id}`}>{d.id}</a>
+                  <a href={`/documents/${d.publicId}`}>{d.id}</a>
                 </th>
                 <td>{d.title}</td>
                 <td>{d.outlet}</td>
@@ -54,7 +54,10 @@ export function DocumentsPage(props: {
       <FormErrors message={props.error} details={props.details} />
       <form method="post" action="/teach/documents">
         <CsrfField token={props.csrfToken} />
-        {field("id", "Id (lower-case letters, digits and hyphens; used in sets as document: ...)", { required: true, pattern: "[a-z0-9][a-z0-9\\-]{0,63}" })}
+        {field("id", "Id (lower-case letters, digits and hyphens; used in sets as document: ...; yours alone: other teachers' ids do not matter)", {
+          required: true,
+          pattern: "[a-z0-9][a-z0-9\\-]{0,63}",
+        })}
         {field("title", "Title", { required: true })}
         {field("outlet", "Outlet (write 'not stated' if the text does not say)")}
         {field("date", "Date (or 'not stated')")}
