@@ -2,20 +2,29 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { loadTeacher, requireTeacher } from "../../lib/teacher-auth.ts";
 import { teachAccountRoutes } from "./account.tsx";
+import { teachAssetRoutes } from "./assets.ts";
 import { teachAuthRoutes } from "./auth.tsx";
 import { teachClassRoutes } from "./classes.tsx";
 import { teachDocumentRoutes } from "./documents.tsx";
+import { teachEditorRoutes } from "./editor.tsx";
+import { teachEditorQuestionRoutes } from "./editor-questions.tsx";
+import { teachQuotePickerRoutes } from "./quote-picker.tsx";
 import { teachSetLifecycleRoutes } from "./set-lifecycle.tsx";
 import { teachSetRoutes } from "./sets.tsx";
 
 /** Everything under /teach. Sign-in and sign-up are open; the rest needs a teacher session. */
 export const teachRoutes = new Hono<AppEnv>();
 
+// The editor's stylesheet and script need no session (they are the same for everyone).
+teachRoutes.route("/assets", teachAssetRoutes);
 teachRoutes.use(loadTeacher);
 teachRoutes.route("/", teachAuthRoutes);
 teachRoutes.use(requireTeacher);
 teachRoutes.route("/", teachSetRoutes);
 teachRoutes.route("/", teachSetLifecycleRoutes);
+teachRoutes.route("/", teachEditorRoutes);
+teachRoutes.route("/", teachEditorQuestionRoutes);
+teachRoutes.route("/", teachQuotePickerRoutes);
 teachRoutes.route("/", teachAccountRoutes);
 teachRoutes.route("/documents", teachDocumentRoutes);
 teachRoutes.route("/classes", teachClassRoutes);

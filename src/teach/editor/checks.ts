@@ -2,6 +2,7 @@ import { checkQuotes } from "../../content/library.ts";
 import { formatPath } from "../../content/parse.ts";
 import { referencedDocuments } from "../../content/references.ts";
 import { type Question, type QuestionSet, question as questionSchema, questionSet } from "../../content/schema.ts";
+import { closestPassage, locateQuote, prepareDocument } from "../../content/text.ts";
 import type { Database } from "../../db/client.ts";
 import { documentBodiesForTeacher } from "../../db/queries/teacher-documents.ts";
 import { BadRequestError, type ErrorDetail } from "../../lib/errors.ts";
@@ -17,20 +18,48 @@ export type QuestionCheck = { ok: true; question: Question } | { ok: false; deta
 
 export async function checkQuestion(db: Database, teacherId: string, draft: QuestionSet, input: unknown, index: number): Promise<QuestionCheck> {
   const parsed = questionSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, details: zodDetails(parsed.error) };
-  const question = parsed.data;
-  const details: ErrorDetail[] = [];
-  if (draft.questions.some((q, i) => i !== index && q.id === question.id))
-    details.push({ path: "id", message: `another question in this set already has the id "${question.id}"` });
-  const documents = [...new Set(citedDocuments(question))];
+  const details: ErrorDetail[] = parsed.success ? [] : zodDetails(parsed.error);
+  const question = parsed.success ? parsed.data : undefined;
+  const id = question?.id ?? (input as { id?: unknown }).id;
+  if (draft.questions.some((q, i) => i !== index && q.id === id))
+    details.push({ path: "id", message: `another question in this set already has the id "${id}"` });
+  // Quotes are checked even when another field is wrong, so every problem shows at once.
+  const refs = readableRefs(input);
+  const documents = [...new Set([...refs.map((ref) => ref.document), ...(question ? citedDocuments(question) : [])])];
   const bodies = await documentBodiesForTeacher(db, teacherId, documents);
-  for (const id of documents.filter((d) => !bodies.has(d)))
-    details.push({ path: whereCited(question, id), message: `there is no document "${id}" among your documents and the built-in ones` });
-  const probe = { ...draft, documents: documents.filter((d) => bodies.has(d)), questions: [question] } as QuestionSet;
-  for (const issue of checkQuotes("draft", probe, () => undefined, bodies)) {
-    if (issue.path.startsWith("questions[0].")) details.push({ path: issue.path.slice("questions[0].".length), message: issue.message });
+  const prepared = new Map([...bodies].map(([docId, { body }]) => [docId, prepareDocument(body)]));
+  for (const ref of refs) {
+    const text = prepared.get(ref.document);
+    if (!text) details.push({ path: `${ref.field}[${ref.index}].document`, message: noDocument(ref.document) });
+    else if (!locateQuote(text, ref.quote))
+      details.push({
+        path: `${ref.field}[${ref.index}].quote`,
+        message: `not found in document ${ref.document} (closest passage: "${closestPassage(text, ref.quote)}")`,
+      });
   }
-  return details.length > 0 ? { ok: false, details } : { ok: true, question };
+  if (question) {
+    for (const docId of documents.filter((d) => !bodies.has(d) && !refs.some((ref) => ref.document === d)))
+      details.push({ path: whereCited(question, docId), message: noDocument(docId) });
+    // Evidence sentences must come from the passage, word for word.
+    const probe = { ...draft, documents: documents.filter((d) => bodies.has(d)), questions: [question] } as QuestionSet;
+    for (const issue of checkQuotes("draft", probe, () => undefined, bodies))
+      if (issue.path.startsWith("questions[0].options")) details.push({ path: issue.path.slice("questions[0].".length), message: issue.message });
+  }
+  return question && details.length === 0 ? { ok: true, question } : { ok: false, details };
+}
+
+const noDocument = (id: string) => `there is no document "${id}" among your documents and the built-in ones`;
+
+/** The passages and sources of a question input that have a document and a quote to check. */
+function readableRefs(input: unknown): { field: "passages" | "sources"; index: number; document: string; quote: string }[] {
+  const record = (input ?? {}) as Record<string, unknown>;
+  return (["passages", "sources"] as const).flatMap((field) => {
+    const list = Array.isArray(record[field]) ? (record[field] as unknown[]) : [];
+    return list.flatMap((ref, index) => {
+      const { document, quote } = (ref ?? {}) as { document?: unknown; quote?: unknown };
+      return typeof document === "string" && typeof quote === "string" && quote.trim() ? [{ field, index, document, quote }] : [];
+    });
+  });
 }
 
 /** The first field of a question that names document `id`, for placing an error beside it. */
