@@ -65,3 +65,39 @@ export async function addQuestion(browser: StudentBrowser, slug: string, fields:
   await browser.get(`/teach/sets/${slug}/edit/add?type=${fields.type ?? "single"}`);
   return browser.post(`/teach/sets/${slug}/edit/add`, { revision: revisionOn(browser.lastHtml), ...fields });
 }
+
+/** A valid one-question set quoting built-in document 002, in the project's YAML format. */
+export function simpleYaml(title = "Who is speaking?"): string {
+  return `title: "${title}"
+summary: A teacher's own set.
+skills: [attribution]
+documents: ["002"]
+questions:
+  - id: who-said-it
+    type: single
+    skill: attribution
+    difficulty: easy
+    prompt: Who said the agency was behind the attack?
+    options:
+      - {id: a, text: An unnamed SBU official, feedback: "Right: the official is not named."}
+      - {id: b, text: Matthew Miller, feedback: "No: he spoke for the State Department."}
+    answer: a
+    explanation: Find who makes a claim before weighing it.
+    sources:
+      - document: "002"
+        quote: An SBU official, speaking on the condition of anonymity because they were not authorized to release the information, said the agency was behind the attack.
+`;
+}
+
+/** Uploads a set through the "Add a set" form. */
+export async function uploadSet(browser: StudentBrowser, slug: string, content: string, extra: Record<string, string> = {}): Promise<Response> {
+  await browser.get("/teach/sets/new");
+  return browser.postMultipart("/teach/sets", { slug, format: "auto", content, ...extra });
+}
+
+/** Publishes the set from its page (with the revision the page shows). */
+export async function publish(browser: StudentBrowser, slug: string): Promise<Response> {
+  await browser.get(`/teach/sets/${slug}`);
+  const revision = /action="\/teach\/sets\/[^"]+\/publish"[\s\S]*?name="revision" value="(\d+)"/.exec(browser.lastHtml)?.[1];
+  return browser.post(`/teach/sets/${slug}/publish`, revision ? { revision } : {});
+}

@@ -73,6 +73,7 @@ teachQuotePickerRoutes.post("/sets/:slug/edit/questions/:key/quote", questionPar
   });
   if (result.ok) return c.redirect(`/teach/sets/${slug}/edit/questions/${key}?saved=1#${into === "passages" ? "f-passages" : "f-sources"}`, 303);
   c.status(result.error.status);
-  const detail = result.error.details.map((d) => d.message).join("; ");
-  return pickerPage(c, { slug, key, into, document: documentId, error: detail || result.error.message });
+  const { message, details } = result.error;
+  const error = [message, ...details.map((d) => d.message).filter((m) => m !== message)].join(" ");
+  return pickerPage(c, { slug, key, into, document: documentId, error });
 });

@@ -26,9 +26,7 @@ export async function attachQuote(
   if (!found) throw new NotFoundError("question");
   const list = found.question[input.into];
   if (list.length >= LIMITS[input.into])
-    throw new BadRequestError(`This question already has ${list.length} ${input.into}, the most it may have. Remove one in the editor first.`, [
-      { path: input.into, message: `at most ${LIMITS[input.into]}` },
-    ]);
+    throw new BadRequestError(`This question already has ${list.length} ${input.into}, the most it may have. Remove one in the editor first.`);
   const candidate = { ...found.question, [input.into]: [...list, input.ref] };
   const checked = await checkQuestion(db, teacherId, editable.content, candidate, found.index);
   if (!checked.ok) throw new BadRequestError("The quote was not attached.", checked.details);
