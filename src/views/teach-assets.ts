@@ -26,6 +26,7 @@ ol.editor-questions p{margin:.2rem 0;overflow-wrap:anywhere}
 .picker .para-pick{font-size:.9rem;margin:0 0 .3rem}
 #selection{border:2px solid var(--accent);border-radius:.5rem;padding:.5rem .8rem}
 .sticky-actions{position:sticky;bottom:0;background:var(--paper);padding:.5rem 0;border-top:1px solid var(--line)}
+pre.example{overflow-x:auto;background:var(--soft);border:1px solid var(--line);border-radius:.4rem;padding:.75rem;font-size:.85rem}
 `;
 
 const EDITOR_JS = `

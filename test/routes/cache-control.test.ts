@@ -4,10 +4,11 @@ import { stringify } from "yaml";
 import { app } from "../../src/index.tsx";
 import { app as studioApp } from "../../src/studio/index.tsx";
 import { ASSETS, type AssetName, assetPath } from "../../src/views/assets.ts";
+import { TEACH_ASSETS, type TeachAssetName, teachAssetPath } from "../../src/views/teach-assets.ts";
 import { FIXTURE_BODY, questionSet } from "../support/content.ts";
 import { publishFixtureSet, threeTypeSet, unique } from "../support/fixtures.ts";
 import { ORIGIN, StudentBrowser } from "../support/student.ts";
-import { signedInTeacher } from "../support/teacher-browser.ts";
+import { readerId, signedInTeacher } from "../support/teacher-browser.ts";
 import { apiRequest, createTeacherWithToken } from "../support/teachers.ts";
 
 const ctx = { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext;
@@ -43,6 +44,9 @@ async function fixtures() {
   const teacherSlug = unique("own");
   await teacher.postMultipart("/teach/sets", { slug: teacherSlug, format: "auto", content: stringify(questionSet(documentId)) });
   await teacher.post(`/teach/sets/${teacherSlug}/publish`);
+  const spareSlug = unique("spare");
+  await teacher.postMultipart("/teach/sets", { slug: spareSlug, format: "auto", content: stringify(questionSet(documentId)) });
+  const documentAddress = await readerId(teacher, documentId);
   const created = await teacher.post("/teach/classes", { name: "Year 9" });
   const classId = /\/teach\/classes\/([0-9a-f-]{36})$/.exec(created.headers.get("Location") ?? "")?.[1] ?? "";
   await teacher.get(`/teach/classes/${classId}`);
@@ -58,7 +62,23 @@ async function fixtures() {
   const apiSlug = unique("api");
   await apiRequest("POST", "/api/sets", { token: api.token, json: { slug: apiSlug, content: stringify(questionSet(apiDocument)) } });
 
-  return { slug, student, attemptId, finished, teacher, documentId, teacherSlug, classId, joinCode, tokenId, api, apiDocument, apiSlug };
+  return {
+    slug,
+    student,
+    attemptId,
+    finished,
+    teacher,
+    documentId,
+    documentAddress,
+    teacherSlug,
+    spareSlug,
+    classId,
+    joinCode,
+    tokenId,
+    api,
+    apiDocument,
+    apiSlug,
+  };
 }
 
 type Fixtures = Awaited<ReturnType<typeof fixtures>>;
@@ -95,7 +115,7 @@ const walk: Record<string, (f: Fixtures) => Promise<{ response: Response; ok?: b
   // A built-in document, and a teacher's private one in the reader.
   "GET /documents/:id": async (f) => [
     { response: await f.student.get("/documents/002"), ok: true },
-    { response: await f.teacher.get(`/documents/${f.documentId}`), ok: true },
+    { response: await f.teacher.get(`/documents/${f.documentAddress}`), ok: true },
   ],
   "GET /join": async (f) => [{ response: await f.student.get("/join"), ok: true }],
   "GET /join/:code": async (f) => [{ response: await f.student.get(`/join/${f.joinCode}`), ok: true }],
@@ -119,6 +139,42 @@ const walk: Record<string, (f: Fixtures) => Promise<{ response: Response; ok?: b
   "POST /teach/sets/:slug/publish": async (f) => [{ response: await f.teacher.post(`/teach/sets/${f.teacherSlug}/publish`) }],
   "POST /teach/sets/:slug/unpublish": async (f) => [{ response: await f.teacher.post(`/teach/sets/${f.teacherSlug}/unpublish`) }],
   "POST /teach/sets/:slug/sources": async (f) => [{ response: await f.teacher.post(`/teach/sets/${f.teacherSlug}/sources`, {}) }],
+  "POST /teach/sets/blank": async (f) => [{ response: await f.teacher.post("/teach/sets/blank", { slug: unique("blank"), title: "T", summary: "S" }) }],
+  "POST /teach/sets/:slug/archive": async (f) => [{ response: await f.teacher.post(`/teach/sets/${f.spareSlug}/archive`) }],
+  "POST /teach/sets/:slug/unarchive": async (f) => [{ response: await f.teacher.post(`/teach/sets/${f.spareSlug}/unarchive`) }],
+  "POST /teach/sets/:slug/duplicate": async (f) => [{ response: await f.teacher.post(`/teach/sets/${f.teacherSlug}/duplicate`, { slug: unique("copy") }) }],
+  "POST /teach/sets/:slug/draft/discard": async (f) => [{ response: await f.teacher.post(`/teach/sets/${f.teacherSlug}/draft/discard`) }],
+  "GET /teach/sets/:slug/delete": async (f) => [{ response: await f.teacher.get(`/teach/sets/${f.spareSlug}/delete`), ok: true }],
+  "POST /teach/sets/:slug/delete": async (f) => [{ response: await f.teacher.post(`/teach/sets/${f.spareSlug}/delete`) }],
+  // The editor shows the answer keys, like the set's page.
+  "GET /teach/sets/:slug/edit": async (f) => [{ response: await f.teacher.get(`/teach/sets/${f.teacherSlug}/edit`), ok: true }],
+  "POST /teach/sets/:slug/edit/settings": async (f) => [{ response: await f.teacher.post(`/teach/sets/${f.teacherSlug}/edit/settings`, { title: "" }) }],
+  "GET /teach/sets/:slug/edit/add": async (f) => [{ response: await f.teacher.get(`/teach/sets/${f.teacherSlug}/edit/add?type=claim`), ok: true }],
+  "POST /teach/sets/:slug/edit/add": async (f) => [{ response: await f.teacher.post(`/teach/sets/${f.teacherSlug}/edit/add`, { type: "essay" }) }],
+  "GET /teach/sets/:slug/edit/questions/:key": async (f) => [
+    { response: await f.teacher.get(`/teach/sets/${f.teacherSlug}/edit/questions/who-said-it`), ok: true },
+  ],
+  "POST /teach/sets/:slug/edit/questions/:key": async (f) => [
+    { response: await f.teacher.post(`/teach/sets/${f.teacherSlug}/edit/questions/who-said-it`, { prompt: "" }) },
+  ],
+  "POST /teach/sets/:slug/edit/questions/:key/move": async (f) => [
+    { response: await f.teacher.post(`/teach/sets/${f.teacherSlug}/edit/questions/who-said-it/move`, { to: "up" }) },
+  ],
+  "POST /teach/sets/:slug/edit/questions/:key/duplicate": async (f) => [
+    { response: await f.teacher.post(`/teach/sets/${f.teacherSlug}/edit/questions/who-said-it/duplicate`) },
+  ],
+  "POST /teach/sets/:slug/edit/questions/:key/delete": async (f) => [
+    { response: await f.teacher.post(`/teach/sets/${f.teacherSlug}/edit/questions/who-said-it-copy/delete`) },
+  ],
+  "GET /teach/sets/:slug/edit/questions/:key/quote": async (f) => [
+    { response: await f.teacher.get(`/teach/sets/${f.teacherSlug}/edit/questions/who-said-it/quote?document=${f.documentId}`), ok: true },
+  ],
+  "POST /teach/sets/:slug/edit/questions/:key/quote": async (f) => [
+    { response: await f.teacher.post(`/teach/sets/${f.teacherSlug}/edit/questions/who-said-it/quote`, { document: f.documentId, s: "1.1" }) },
+  ],
+  "GET /teach/assets/:fingerprint/:name": async () => [],
+  "GET /teach/help": async (f) => [{ response: await f.teacher.get("/teach/help"), ok: true }],
+  "GET /teach/help/format": async (f) => [{ response: await f.teacher.get("/teach/help/format"), ok: true }],
   "GET /teach/account": async (f) => [{ response: await f.teacher.get("/teach/account"), ok: true }],
   "POST /teach/tokens": async (f) => [{ response: await f.teacher.post("/teach/tokens", { name: "walker two" }) }],
   "POST /teach/tokens/:id/revoke": async (f) => [{ response: await f.teacher.post(`/teach/tokens/${f.tokenId}/revoke`) }],
@@ -161,6 +217,13 @@ describe("Cache-Control", () => {
       expect(stale.headers.get("Cache-Control")).toBe("no-cache");
     }
     expect((await browser.get("/assets/0000000000/unknown.css")).headers.get("Cache-Control")).toBe("no-store");
+    // The editor's own stylesheet and script, served by the teacher area, without a session.
+    for (const name of Object.keys(TEACH_ASSETS) as TeachAssetName[]) {
+      const current = await browser.get(teachAssetPath(name));
+      expect(current.status).toBe(200);
+      expect(current.headers.get("Cache-Control")).toBe(LONG_CACHE);
+      expect((await browser.get(`/teach/assets/0000000000/${name}`)).headers.get("Cache-Control")).toBe("no-cache");
+    }
   });
 
   it("keeps error pages and JSON errors private too", async () => {

@@ -81,12 +81,13 @@ describe("slugs and document ids belong to each teacher", () => {
     const id = unique("lib-doc");
     const owner = await teacherWith(id, slug, "The pool reopens in May.");
     const state = await readLibraryState(env.DB);
-    for (const [docId, setSlug] of [
+    const clashes: [string, string][] = [
       [id, unique("fresh")],
       [owner.readerId, unique("fresh")],
       [unique("fresh-doc"), slug],
       [unique("fresh-doc"), owner.publicSlug],
-    ]) {
+    ];
+    for (const [docId, setSlug] of clashes) {
       const library = loadLibrary([documentFile(docId, "The mayor said the bridge would reopen on Monday."), setFile(setSlug, questionSet(docId))]);
       await expect(planLibrarySync(library, state)).rejects.toThrow(LibraryConflictError);
     }

@@ -12,6 +12,7 @@ export function TeachShell({ teacherName, csrfToken, children }: { teacherName: 
         <a href="/teach/classes">Classes</a>
         <a href="/teach/account">Account</a>
         <a href="/api/docs">API</a>
+        <a href="/teach/help">Help</a>
         <form method="post" action="/teach/logout">
           <CsrfField token={csrfToken} />
           <button type="submit" class="link">

@@ -1,11 +1,11 @@
 import { teachAssetPath } from "../../../teach-assets.ts";
 
-/** The editor's own stylesheet and script: loaded only on teacher pages that need them. */
-export function EditorAssets() {
+/** The teacher area's own stylesheet (and the editor's script): loaded only on the pages that need them. */
+export function EditorAssets({ script = true }: { script?: boolean }) {
   return (
     <>
       <link rel="stylesheet" href={teachAssetPath("editor.css")} />
-      <script src={teachAssetPath("editor.js")} defer />
+      {script ? <script src={teachAssetPath("editor.js")} defer /> : null}
     </>
   );
 }
