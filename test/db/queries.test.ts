@@ -142,9 +142,9 @@ describe("loading the built-in library", () => {
     const teacher = await createTeacherAccount();
     const taken = `taken-${crypto.randomUUID().slice(0, 8)}`;
     await env.DB.prepare(
-      "INSERT INTO documents (id, label, title, outlet, byline, date, kind, provenance, body, content_hash, owner_id) VALUES (?, 'l', 't', 'o', 'b', 'd', 'k', '[]', 'x', 'h', ?)",
+      "INSERT INTO documents (public_id, id, label, title, outlet, byline, date, kind, provenance, body, content_hash, owner_id) VALUES (?, ?, 'l', 't', 'o', 'b', 'd', 'k', '[]', 'x', 'h', ?)",
     )
-      .bind(taken, teacher.id)
+      .bind(`${taken}-pub`, taken, teacher.id)
       .run();
     const library = loadLibrary([documentFile(taken, FIXTURE_BODY), setFile(`set-${taken}`, questionSet(taken))]);
     await expect(planLibrarySync(library, await readLibraryState(env.DB))).rejects.toThrow(LibraryConflictError);
