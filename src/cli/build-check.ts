@@ -36,8 +36,13 @@ const WORKERS: Worker[] = [
       },
       { pattern: /^src\/content\/import\//, why: "the importers" },
       { pattern: /^src\/(studio|routes\/teach|routes\/api|views\/pages\/teach)\//, why: TEACHER_ONLY },
-      { pattern: /^src\/teach\/(upload|results|csv|password-policy|common-passwords)\.ts$/, why: TEACHER_ONLY },
-      { pattern: /^src\/db\/(library-sync\.ts|queries\/teacher-sets\.ts)$/, why: TEACHER_ONLY },
+      {
+        pattern: /^src\/teach\/(upload|results|csv|password-policy|common-passwords|keep|changes|publish|duplicate|set-uploads|public-names)\.ts$/,
+        why: TEACHER_ONLY,
+      },
+      { pattern: /^src\/teach\/editor\//, why: "the question editor" },
+      { pattern: /^src\/views\/teach-assets\.ts$/, why: "the editor's stylesheet and script" },
+      { pattern: /^src\/db\/(library-sync\.ts|queries\/(teacher-sets|teacher-documents|drafts|set-lifecycle)\.ts)$/, why: TEACHER_ONLY },
     ],
   },
   {
