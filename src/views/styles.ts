@@ -54,7 +54,7 @@ mark{background:var(--mark);color:inherit;outline:2px solid #d8b600}
 .reader p{margin:.7rem 0}
 .reader .pn{color:var(--muted);font-size:.75rem;margin-right:.4rem;text-decoration:none}
 dl.meta-list{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0}
-dl.meta-list dt{font-weight:600}dl.meta-list dd{margin:0}
+dl.meta-list dt{font-weight:600}dl.meta-list dd{margin:0;min-width:0;overflow-wrap:anywhere}
 label{font-weight:600}
 input[type=text],input[type=email],input[type=password],textarea,select{font:inherit;width:100%;padding:.45rem .6rem;border:1px solid #767f89;border-radius:.35rem;margin:.25rem 0 .75rem}
 textarea{min-height:12rem;font-family:ui-monospace,monospace;font-size:.9rem}

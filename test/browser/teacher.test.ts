@@ -73,7 +73,7 @@ describe.runIf(browserAvailable())("a teacher in Chromium", () => {
 
     // 2. Paste a set with an error, read the message, fix it, preview and publish.
     await teacher.getByRole("navigation", { name: "Teacher" }).getByRole("link", { name: "Add a set" }).click();
-    await teacher.getByLabel("Slug").fill("claims-of-responsibility");
+    await teacher.locator("#slug").fill("claims-of-responsibility");
     await teacher.getByLabel("…or paste the set").fill(SET_WITH_ERROR);
     await teacher.getByRole("button", { name: "Check and preview" }).click();
     const alert = teacher.getByRole("alert");

@@ -14,12 +14,15 @@ interface ListProps {
   errors: FieldErrors;
 }
 
+/** The fewest rows a list starts with: a new question needs two options or pairs at once. */
+const MIN_ROWS: Record<ListName, number> = { options: 2, answers: 1, pairs: 2, passages: 1, sources: 1 };
+
 /** How many rows to show: every row the values have, plus one blank one while there is room. */
 export function rowsToShow(values: FormValues, list: ListName, fixed = false): number[] {
   const count = rowCount(values, list);
   const lastBlank = count > 0 && rowIsBlank(values, list, count - 1);
   const total = fixed || lastBlank || count >= ROW_LIMITS[list] ? count : count + 1;
-  return Array.from({ length: total }, (_, i) => i);
+  return Array.from({ length: fixed ? total : Math.max(total, MIN_ROWS[list]) }, (_, i) => i);
 }
 
 /** Remove and move buttons for a filled-in row (`filled`: how many rows are filled in). */

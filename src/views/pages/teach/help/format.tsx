@@ -103,7 +103,8 @@ export function FormatReferencePage() {
         so a set means the same thing everywhere.
       </p>
       <h2 id="example">An example</h2>
-      <pre class="example">
+      {/* Focusable, so a keyboard can scroll it on a narrow screen. */}
+      <pre class="example" tabindex={0}>
         <code>{EXAMPLE}</code>
       </pre>
       <h2 id="set-fields">The set</h2>
