@@ -15,7 +15,7 @@ import { publishTeacherSet } from "../../teach/publish.ts";
 import { createSetFromUpload, updateSetFromUpload } from "../../teach/set-uploads.ts";
 import { type SetUpload, setUpload } from "../../teach/upload.ts";
 import { DashboardPage } from "../../views/pages/teach/dashboard.tsx";
-import { NewSetPage } from "../../views/pages/teach/sets.tsx";
+import { NewSetPage } from "../../views/pages/teach/set-upload.tsx";
 import { revisionOf } from "./forms.ts";
 import { formValues, inlineErrors, renderTeach } from "./render.tsx";
 import { onSetPage, SKILL_CHOICES, showSetPage } from "./set-page.tsx";

@@ -1,20 +1,16 @@
 import type { QuestionSet } from "../../content/schema.ts";
 import type { Database } from "../../db/client.ts";
+import { type SetWarning, setWarnings } from "../set-warnings.ts";
 
-export interface DraftWarning {
-  /** Where in the set: `questions[2].options[1].text`, or "" for the whole set. */
-  path: string;
-  message: string;
-}
+export type DraftWarning = SetWarning;
 
 /**
- * The hook for the item-writing lint (src/content/lint*, being built on the `lint` branch):
- * advice on a draft (cues that let students answer without reading, bare document ids), shown
- * beside the questions in the editor and never a reason to refuse a save or a publish. Until
- * the lint lands on main this finds nothing; then it returns the lint's warnings for the draft.
+ * The item-writing lint (src/content/lint) on a draft: advice such as cues that let students
+ * answer without reading or documents named by bare ids, shown beside the questions in the
+ * editor and never a reason to refuse a save or a publish.
  */
-export async function draftWarnings(_db: Database, _teacherId: string, _draft: QuestionSet): Promise<DraftWarning[]> {
-  return [];
+export function draftWarnings(db: Database, teacherId: string, draft: QuestionSet): Promise<DraftWarning[]> {
+  return setWarnings(db, teacherId, draft);
 }
 
 /** The warnings about question `index` (by position in the draft), with paths inside it. */
