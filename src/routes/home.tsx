@@ -1,8 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import { listStudentAttempts, setDisplayName } from "../db/queries/attempts.ts";
-import { documentLabels } from "../db/queries/documents.ts";
-import { listPublishedSets } from "../db/queries/sets.ts";
+import { loadHomePage } from "../db/queries/student-pages.ts";
 import type { AppEnv } from "../env.ts";
 import { formBody } from "../lib/validation.ts";
 import { HomePage } from "../views/pages/home.tsx";
@@ -11,11 +10,7 @@ import { MePage } from "../views/pages/me.tsx";
 export const homeRoutes = new Hono<AppEnv>();
 
 homeRoutes.get("/", async (c) => {
-  const sets = await listPublishedSets(c.var.db, c.var.studentId);
-  const documents = await documentLabels(
-    c.var.db,
-    sets.flatMap((s) => s.documentIds),
-  );
+  const { sets, documents } = await loadHomePage(c.var.db, c.var.studentId);
   return c.render(<HomePage sets={sets} documents={documents} />, { title: "Quizzes" });
 });
 

@@ -51,6 +51,7 @@ function QuestionHeader({ progress, question, documents }: { progress: Progress;
 /** An unanswered question: only public fields are available here. */
 export function QuestionPage({
   progress,
+  questionId,
   question,
   documents,
   csrfToken,
@@ -58,6 +59,8 @@ export function QuestionPage({
   error,
 }: {
   progress: Progress;
+  /** The question's row id: lets the server grade and record the answer in one round trip. */
+  questionId: number;
   question: PublicQuestion;
   documents: DocumentLabels;
   csrfToken: string;
@@ -76,6 +79,7 @@ export function QuestionPage({
       ) : null}
       <form method="post" action={`/attempts/${progress.attemptId}/questions/${progress.number}`}>
         <CsrfField token={csrfToken} />
+        <input type="hidden" name="question" value={String(questionId)} />
         {error ? (
           <p class="error" role="alert" id="answer-error">
             {error}
