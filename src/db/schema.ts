@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ImportNote } from "../content/import/index.ts";
 import type { Question, SetSettings } from "../content/schema.ts";
 import type { ResponseValue } from "../quiz/response-value.ts";
 
@@ -64,6 +65,8 @@ export const setVersions = sqliteTable(
       .default(sql`'{"mode":"practice","shuffleQuestions":false,"confidence":false,"certaintyMarking":false}'`),
     sourcesRequired: integer("sources_required", { mode: "boolean" }).notNull().default(true),
     questionCount: integer("question_count").notNull(),
+    /** Questions an import (GIFT, Aiken, Moodle XML) left out or changed, for the teacher's preview. */
+    importNotes: text("import_notes", { mode: "json" }).$type<ImportNote[]>(),
     createdAt: timestamp("created_at"),
   },
   (t) => [uniqueIndex("set_versions_set_version").on(t.setId, t.version)],

@@ -108,7 +108,7 @@ describe("API: sets", () => {
     const created = await apiRequest("POST", "/api/sets", { token: owner.token, json: { slug, format: "sourcewise", content: stringify(questionSet(docId)) } });
     expect(created.status).toBe(201);
     expect(created.headers.get("Location")).toBe(`/api/sets/${slug}`);
-    expect(await json(created)).toEqual({ slug, version: 1, status: "draft", warnings: [] });
+    expect(await json(created)).toEqual({ slug, version: 1, status: "draft", warnings: [], importNotes: [] });
 
     const listed = await json<{ sets: Json[] }>(await apiRequest("GET", "/api/sets", { token: owner.token }));
     const mine = listed.sets.find((set) => set.slug === slug);
@@ -143,7 +143,7 @@ describe("API: sets", () => {
       token: owner.token,
       json: { slug: giftSlug, format: "gift", content: GIFT, title: "Hedges", summary: "Spot the hedge.", skill: "hedging", difficulty: "easy" },
     });
-    expect(await json(gift)).toEqual({ slug: giftSlug, version: 1, status: "draft", warnings: [] });
+    expect(await json(gift)).toEqual({ slug: giftSlug, version: 1, status: "draft", warnings: [], importNotes: [] });
     const aikenSlug = unique("aiken");
     const aiken = await apiRequest("POST", "/api/sets", { token: owner.token, json: { slug: aikenSlug, format: "aiken", content: AIKEN } });
     expect(aiken.status).toBe(201);
@@ -179,7 +179,7 @@ describe("API: sets", () => {
     const edited = questionSet(docId, { title: "Fixture set, edited" });
     const updated = await apiRequest("PUT", `/api/sets/${slug}`, { token: owner.token, json: { content: stringify(edited) } });
     expect(updated.status).toBe(200);
-    expect(await json(updated)).toEqual({ slug, version: 2, status: "draft", warnings: [] });
+    expect(await json(updated)).toEqual({ slug, version: 2, status: "draft", warnings: [], importNotes: [] });
 
     // Still published on version 1 until the draft is published.
     const pending = await json(await apiRequest("GET", `/api/sets/${slug}`, { token: owner.token }));
@@ -202,7 +202,7 @@ describe("API: sets", () => {
 
     // The slug may be repeated in the body, but it must match the URL.
     const same = await apiRequest("PUT", `/api/sets/${slug}`, { token: owner.token, json: { slug, content: stringify(edited) } });
-    expect(await json(same)).toEqual({ slug, version: 3, status: "draft", warnings: [] });
+    expect(await json(same)).toEqual({ slug, version: 3, status: "draft", warnings: [], importNotes: [] });
     const before = await snapshot();
     const other = await expectError(
       await apiRequest("PUT", `/api/sets/${slug}`, { token: owner.token, json: { slug: "another-slug", content: stringify(edited) } }),
@@ -457,6 +457,7 @@ describe("API description", () => {
   const PATHS = [
     "/api/sets",
     "/api/sets/{slug}",
+    "/api/sets/{slug}/export",
     "/api/sets/{slug}/publish",
     "/api/sets/{slug}/unpublish",
     "/api/documents",

@@ -76,9 +76,10 @@ describe("item-writing warnings on teachers' sets", () => {
         { path: "questions[0].options", message: LONG_KEY },
         { path: "questions[0].prompt", message: BARE_ID },
       ],
+      importNotes: [],
     });
     const updated = await apiRequest("PUT", `/api/sets/${slug}`, { token: owner.token, json: { content: yamlSet(false) } });
-    expect(await updated.json()).toEqual({ slug, version: 2, status: "draft", warnings: [] });
+    expect(await updated.json()).toEqual({ slug, version: 2, status: "draft", warnings: [], importNotes: [] });
     expect((await apiRequest("POST", `/api/sets/${slug}/publish`, { token: owner.token })).status).toBe(200);
 
     const openapi = (await (await apiRequest("GET", "/api/openapi.json")).json()) as { components: { schemas: Record<string, { required?: string[] }> } };

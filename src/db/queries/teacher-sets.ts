@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, max, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
+import type { ImportNote } from "../../content/import/index.ts";
 import type { QuestionSet, SetSettings, SourceDocument } from "../../content/schema.ts";
 import { ConflictError, NotFoundError } from "../../lib/errors.ts";
 import type { Database } from "../client.ts";
@@ -82,10 +83,17 @@ async function runStatements(db: Database, statements: SqlStatement[]): Promise<
 }
 
 /**
- * Stores a set as a new draft version for its owner. "create" refuses a slug that exists
- * (409); "update" only works on the teacher's own set (another's is not found).
+ * Stores a set as a new draft version for its owner, with what its import left out or changed.
+ * "create" refuses a slug that exists (409); "update" only works on the teacher's own set.
  */
-export async function saveDraftVersion(db: Database, teacherId: string, slug: string, set: QuestionSet, intent: "create" | "update"): Promise<number> {
+export async function saveDraftVersion(
+  db: Database,
+  teacherId: string,
+  slug: string,
+  set: QuestionSet,
+  intent: "create" | "update",
+  importNotes: readonly ImportNote[] = [],
+): Promise<number> {
   const [existing] = await db.select({ id: questionSets.id, ownerId: questionSets.ownerId }).from(questionSets).where(eq(questionSets.slug, slug)).limit(1);
   if (intent === "create" && existing) {
     throw new ConflictError(
@@ -104,7 +112,13 @@ export async function saveDraftVersion(db: Database, teacherId: string, slug: st
     : [];
   const version = (latest?.version ?? 0) + 1;
   try {
-    await runStatements(db, newSetVersionStatements(slug, set, await setContentHash(set), version, teacherId, "draft"));
+    const statements = newSetVersionStatements(slug, set, await setContentHash(set), version, teacherId, "draft");
+    if (importNotes.length > 0)
+      statements.push({
+        sql: "UPDATE set_versions SET import_notes = ? WHERE version = ? AND set_id = (SELECT id FROM question_sets WHERE slug = ? AND owner_id = ?)",
+        params: [JSON.stringify(importNotes), version, slug, teacherId],
+      });
+    await runStatements(db, statements);
   } catch (error) {
     if (String(error).includes("UNIQUE")) throw new ConflictError("Someone saved this set at the same moment. Reload and try again.");
     throw error;
@@ -136,6 +150,21 @@ export async function unpublishSet(db: Database, teacherId: string, slug: string
     .where(and(eq(questionSets.slug, slug), eq(questionSets.ownerId, teacherId)))
     .returning({ id: questionSets.id });
   if (rows.length === 0) throw new NotFoundError("quiz");
+}
+
+/** What the import of a version left out or changed; empty for sets written in the project's own format. */
+export async function versionImportNotes(db: Database, versionId: number): Promise<ImportNote[]> {
+  const [row] = await db.select({ notes: setVersions.importNotes }).from(setVersions).where(eq(setVersions.id, versionId)).limit(1);
+  return row?.notes ?? [];
+}
+
+/** The documents a set cites, as an export describes them; only those the teacher may read. */
+export async function documentsForExport(db: Database, teacherId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: documents.id, label: documents.label, title: documents.title, url: documents.url })
+    .from(documents)
+    .where(and(inArray(documents.id, [...ids]), or(eq(documents.ownerId, teacherId), isNull(documents.ownerId))));
 }
 
 export async function versionQuestions(db: Database, versionId: number) {

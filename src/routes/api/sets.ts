@@ -12,7 +12,8 @@ import {
 import type { AppEnv } from "../../env.ts";
 import { BadRequestError, NotFoundError } from "../../lib/errors.ts";
 import { currentTeacher, requireApiToken } from "../../lib/teacher-auth.ts";
-import { routeParams } from "../../lib/validation.ts";
+import { queryParams, routeParams } from "../../lib/validation.ts";
+import { downloadHeaders, exportQuery, exportSetForTeacher } from "../../teach/export.ts";
 import { setWarnings } from "../../teach/set-warnings.ts";
 import { setUpload, validateSetUpload } from "../../teach/upload.ts";
 import { presentSetDetail, presentSetSummary } from "./present.ts";
@@ -42,10 +43,12 @@ setApi.get("/", async (c) => {
 setApi.post("/", requireJson, jsonBody(setUpload), async (c) => {
   const upload = c.req.valid("json");
   const teacherId = currentTeacher(c).id;
-  const set = await validateSetUpload(c.var.db, teacherId, upload);
-  const version = await saveDraftVersion(c.var.db, teacherId, upload.slug, set, "create");
+  const { set, notes } = await validateSetUpload(c.var.db, teacherId, upload);
+  const version = await saveDraftVersion(c.var.db, teacherId, upload.slug, set, "create", notes);
   const warnings = await setWarnings(c.var.db, teacherId, set);
-  return c.json({ slug: upload.slug, version, status: "draft", warnings } satisfies SavedVersion, 201, { Location: `/api/sets/${upload.slug}` });
+  return c.json({ slug: upload.slug, version, status: "draft", warnings, importNotes: notes } satisfies SavedVersion, 201, {
+    Location: `/api/sets/${upload.slug}`,
+  });
 });
 
 setApi.get("/:slug", slugRoute, async (c) => {
@@ -70,9 +73,15 @@ setApi.put("/:slug", slugRoute, requireJson, jsonBody(setUpdate), async (c) => {
     throw new BadRequestError("The slug in the body does not match the URL. Leave it out, or send the same slug.", [
       { path: "slug", message: `expected "${slug}"` },
     ]);
-  const set = await validateSetUpload(c.var.db, teacherId, { ...body, slug });
-  const version = await saveDraftVersion(c.var.db, teacherId, slug, set, "update");
-  return c.json({ slug, version, status: "draft", warnings: await setWarnings(c.var.db, teacherId, set) } satisfies SavedVersion);
+  const { set, notes } = await validateSetUpload(c.var.db, teacherId, { ...body, slug });
+  const version = await saveDraftVersion(c.var.db, teacherId, slug, set, "update", notes);
+  return c.json({ slug, version, status: "draft", warnings: await setWarnings(c.var.db, teacherId, set), importNotes: notes } satisfies SavedVersion);
+});
+
+/** The set as a file Moodle imports; see exportSetForTeacher for which version. */
+setApi.get("/:slug/export", slugRoute, queryParams(exportQuery), async (c) => {
+  const file = await exportSetForTeacher(c.var.db, currentTeacher(c).id, c.req.valid("param").slug, c.req.valid("query").format);
+  return c.body(file.body, 200, downloadHeaders(file));
 });
 
 setApi.post("/:slug/publish", slugRoute, async (c) => {

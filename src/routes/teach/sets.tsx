@@ -16,15 +16,18 @@ import {
   type TeacherSet,
   unpublishSet,
   versionAsQuestionSet,
+  versionImportNotes,
   versionQuestions,
 } from "../../db/queries/teacher-sets.ts";
 import type { AppEnv } from "../../env.ts";
 import { BadRequestError, type ErrorDetail, NotFoundError } from "../../lib/errors.ts";
 import { currentTeacher } from "../../lib/teacher-auth.ts";
-import { routeParams, zodDetails } from "../../lib/validation.ts";
+import { queryParams, routeParams, zodDetails } from "../../lib/validation.ts";
+import { downloadHeaders, exportQuery, exportSetForTeacher } from "../../teach/export.ts";
 import { setWarnings } from "../../teach/set-warnings.ts";
 import { type SetUpload, setUpload, validateSetUpload } from "../../teach/upload.ts";
 import { DashboardPage } from "../../views/pages/teach/dashboard.tsx";
+import { FormatsPage } from "../../views/pages/teach/formats.tsx";
 import { NewSetPage, SetManagePage } from "../../views/pages/teach/sets.tsx";
 import { formValues, inlineErrors, renderTeach } from "./render.tsx";
 
@@ -39,9 +42,11 @@ teachSetRoutes.get("/", async (c) => {
   return renderTeach(c, "Dashboard", <DashboardPage name={teacher.displayName} sets={sets} classes={classes} />);
 });
 
+teachSetRoutes.get("/formats", (c) => renderTeach(c, "Question file formats", <FormatsPage />));
+
 teachSetRoutes.get("/sets/new", (c) => renderTeach(c, "Add a set", <NewSetPage csrfToken={c.var.csrfToken} values={{}} skills={SKILL_CHOICES} />));
 
-/** Reads the upload form: a file wins over pasted text, and "detect" picks the format. */
+/** Reads the upload form: a file wins over pasted text, and "detect" picks the format from the file name or content. */
 async function readUploadForm(form: Record<string, string | File>, fixedSlug?: string): Promise<{ values: Record<string, string>; upload: SetUpload }> {
   const values = formValues(form);
   const file = form.file instanceof File && form.file.size > 0 ? form.file : undefined;
@@ -66,8 +71,8 @@ teachSetRoutes.post("/sets", async (c) => {
   const form = await c.req.parseBody();
   const result = await inlineErrors(async () => {
     const { upload } = await readUploadForm(form);
-    const set = await validateSetUpload(c.var.db, teacherId, upload);
-    await saveDraftVersion(c.var.db, teacherId, upload.slug, set, "create");
+    const { set, notes } = await validateSetUpload(c.var.db, teacherId, upload);
+    await saveDraftVersion(c.var.db, teacherId, upload.slug, set, "create", notes);
     return upload.slug;
   });
   if (result.ok) return c.redirect(`/teach/sets/${result.value}`, 303);
@@ -88,13 +93,14 @@ async function manageSetPage(
   const shown = set.draft ? { ...set.draft, kind: "draft" as const } : set.current ? { ...set.current, kind: "current" as const } : null;
   const questions = shown ? await versionQuestions(c.var.db, shown.id) : [];
   const asFile = shown && !set.builtIn ? await versionAsQuestionSet(c.var.db, shown.id) : undefined;
-  const [documents, teacherDocuments, warnings] = await Promise.all([
+  const [documents, teacherDocuments, warnings, importNotes] = await Promise.all([
     documentLabels(
       c.var.db,
       questions.flatMap((q) => [...q.content.passages, ...q.content.sources].map((s) => s.document)),
     ),
     listDocumentsForTeacher(c.var.db, teacherId),
     asFile ? setWarnings(c.var.db, teacherId, asFile) : [],
+    shown ? versionImportNotes(c.var.db, shown.id) : [],
   ]);
   return renderTeach(
     c,
@@ -106,6 +112,7 @@ async function manageSetPage(
       documents={documents}
       teacherDocuments={teacherDocuments}
       warnings={warnings}
+      importNotes={importNotes}
       csrfToken={c.var.csrfToken}
       skills={SKILL_CHOICES}
       uploadValues={extra.uploadValues ?? {}}
@@ -123,12 +130,19 @@ async function ownSetOr404(c: Context<AppEnv>, slugValue: string, allowBuiltIn =
 
 teachSetRoutes.get("/sets/:slug", setParams, async (c) => manageSetPage(c, await ownSetOr404(c, c.req.valid("param").slug, true)));
 
+/** Any set the teacher may see, as GIFT or Moodle XML. */
+teachSetRoutes.get("/sets/:slug/export", setParams, queryParams(exportQuery), async (c) => {
+  const file = await exportSetForTeacher(c.var.db, currentTeacher(c).id, c.req.valid("param").slug, c.req.valid("query").format);
+  return c.body(file.body, 200, downloadHeaders(file));
+});
+
 teachSetRoutes.post("/sets/:slug/versions", setParams, async (c) => {
   const set = await ownSetOr404(c, c.req.valid("param").slug);
   const form = await c.req.parseBody();
   const result = await inlineErrors(async () => {
     const { upload } = await readUploadForm(form, set.slug);
-    await saveDraftVersion(c.var.db, set.ownerId ?? "", set.slug, await validateSetUpload(c.var.db, set.ownerId ?? "", upload), "update");
+    const { set: content, notes } = await validateSetUpload(c.var.db, set.ownerId ?? "", upload);
+    await saveDraftVersion(c.var.db, set.ownerId ?? "", set.slug, content, "update", notes);
   });
   if (result.ok) return c.redirect(`/teach/sets/${set.slug}`, 303);
   c.status(result.error.status);

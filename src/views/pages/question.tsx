@@ -4,7 +4,7 @@ import { AnswerInputs, ConfidenceInput } from "../components/answer-inputs.tsx";
 import { AnswerReview, type ReviewedResponse, verdictText } from "../components/answer-review.tsx";
 import { Citation } from "../components/citation.tsx";
 import { CsrfField } from "../components/csrf.tsx";
-import { type DocumentLabels, RichText } from "../components/rich-text.tsx";
+import { type DocumentLabels, RichBlock, RichText } from "../components/rich-text.tsx";
 
 export interface Progress {
   attemptId: string;
@@ -126,18 +126,12 @@ export function FeedbackPage({
           {next.label}
         </a>
       </section>
-      <p>
-        <strong>
-          <RichText text={question.prompt} markup={question.markup} documents={documents} />
-        </strong>
-      </p>
+      <RichBlock text={question.prompt} markup={question.markup} documents={documents} class="prompt" />
       <AnswerReview question={question} response={response} optionOrder={optionOrder} documents={documents} />
       {question.explanation ? (
         <>
           <h2>Explanation</h2>
-          <p>
-            <RichText text={question.explanation} markup={question.markup} documents={documents} links />
-          </p>
+          <RichBlock text={question.explanation} markup={question.markup} documents={documents} links />
         </>
       ) : null}
       {question.sources.length > 0 ? (

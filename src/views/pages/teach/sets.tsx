@@ -1,3 +1,4 @@
+import type { ImportNote } from "../../../content/import/index.ts";
 import type { SetSettings } from "../../../content/schema.ts";
 import { skillLabel } from "../../../content/skills.ts";
 import type { DocumentLabel } from "../../../db/queries/documents.ts";
@@ -11,8 +12,9 @@ import { AnswerReview } from "../../components/answer-review.tsx";
 import { Citation } from "../../components/citation.tsx";
 import { CsrfField } from "../../components/csrf.tsx";
 import { FormErrors } from "../../components/form-errors.tsx";
-import { RichText } from "../../components/rich-text.tsx";
+import { RichBlock } from "../../components/rich-text.tsx";
 import { SetSettingsList } from "../../components/set-settings.tsx";
+import { ImportReport, MissingFeedback } from "./import-report.tsx";
 
 type SetList = Awaited<ReturnType<typeof listSetsForTeacher>>;
 
@@ -51,7 +53,13 @@ export function SetsTable({ sets }: { sets: SetList }) {
   );
 }
 
-export const FORMAT_LABELS = { auto: "Detect from the file or text", sourcewise: "Sourcewise YAML or JSON", gift: "Moodle GIFT", aiken: "Aiken" } as const;
+export const FORMAT_LABELS = {
+  auto: "Detect from the file or text",
+  sourcewise: "Sourcewise YAML or JSON",
+  gift: "Moodle GIFT",
+  "moodle-xml": "Moodle XML",
+  aiken: "Aiken",
+} as const;
 
 export function SetUploadForm({
   action,
@@ -83,14 +91,17 @@ export function SetUploadForm({
           </option>
         ))}
       </select>
+      <p class="meta">
+        <a href="/teach/formats">What each format can hold</a>: every GIFT construct, Moodle XML and Aiken, with examples.
+      </p>
       <label for="file">Upload a file (at most 256 KB)</label>
-      <input type="file" id="file" name="file" accept=".yaml,.yml,.json,.gift,.txt" />
+      <input type="file" id="file" name="file" accept=".yaml,.yml,.json,.gift,.txt,.xml" />
       <label for="content">…or paste the set</label>
       <textarea id="content" name="content" spellcheck={false}>
         {values.content ?? ""}
       </textarea>
       <fieldset>
-        <legend>For GIFT and Aiken only (those formats carry no title or skills)</legend>
+        <legend>For GIFT, Moodle XML and Aiken only (those formats carry no skills)</legend>
         <label for="title">Title</label>
         <input type="text" id="title" name="title" maxlength={140} value={values.title ?? ""} />
         <label for="summary">Summary</label>
@@ -122,8 +133,9 @@ export function NewSetPage(props: { csrfToken: string; values: Record<string, st
     <>
       <h1>Add a question set</h1>
       <p>
-        Paste or upload a set in the Sourcewise format (see the README), Moodle GIFT or Aiken. Nothing is saved until the set passes every check; then you see a
-        preview, exactly as students will, before you publish.
+        Paste or upload a set in the Sourcewise format, Moodle GIFT, Moodle XML or Aiken (see <a href="/teach/formats">question file formats</a>). A Moodle file
+        imports every question it can; each question left out or changed is listed with its line. Then you see a preview, exactly as students will, before you
+        publish.
       </p>
       <FormErrors message={props.error} details={props.details} />
       <SetUploadForm action="/teach/sets" csrfToken={props.csrfToken} values={props.values} skills={props.skills} withSlug={true} />
@@ -143,23 +155,18 @@ function QuestionPreview({ question, documents, total }: { question: QuestionRow
       <p class="meta">
         {skillLabel(content.skill)} · {content.difficulty} · {content.type.replace("_", " ")}
       </p>
-      {content.context ? (
-        <p>
-          <RichText text={content.context} markup={content.markup} documents={documents} />
-        </p>
-      ) : null}
+      {content.context ? <RichBlock text={content.context} markup={content.markup} documents={documents} /> : null}
       {content.type === "evidence" ? null : content.passages.map((passage) => <Citation source={passage} label={documents.get(passage.document)} />)}
       <AnswerInputs question={publicQuestion} documents={documents} describedBy={`q-${question.position}`} idPrefix={`p${question.position}-`} disabled />
       <details>
         <summary>After answering: correct answer, feedback, explanation and sources</summary>
         <AnswerReview question={content} optionOrder={undefined} documents={documents} />
         {content.explanation ? (
-          <p>
-            <RichText text={content.explanation} markup={content.markup} documents={documents} />
-          </p>
+          <RichBlock text={content.explanation} markup={content.markup} documents={documents} />
         ) : (
           <p class="meta">No explanation: students see none.</p>
         )}
+        <MissingFeedback question={content} />
         {content.sources.map((source) => (
           <Citation source={source} label={documents.get(source.document)} />
         ))}
@@ -176,6 +183,8 @@ export function SetManagePage(props: {
   teacherDocuments: DocumentLabel[];
   /** Item-writing warnings on the shown version: advice, never a block on publishing. */
   warnings: SetWarning[];
+  /** What the import of the shown version left out or changed. */
+  importNotes: ImportNote[];
   csrfToken: string;
   skills: [string, string][];
   uploadValues: Record<string, string>;
@@ -209,6 +218,13 @@ export function SetManagePage(props: {
         {shownVersion ? <SetSettingsList settings={shownVersion.settings} /> : null}
       </dl>
       {set.builtIn ? <p>This set is part of the built-in library: you can assign it to classes, but not change it.</p> : null}
+      {shownVersion ? (
+        <p>
+          Take it to Moodle: <a href={`/teach/sets/${set.slug}/export?format=gift`}>download as GIFT</a> or{" "}
+          <a href={`/teach/sets/${set.slug}/export?format=moodle-xml`}>as Moodle XML</a> (version {shownVersion.version}, with its passages and sources written
+          into the questions).
+        </p>
+      ) : null}
       <FormErrors message={props.error} details={props.details} />
       {editable ? (
         <div class="actions">
@@ -237,6 +253,7 @@ export function SetManagePage(props: {
           </p>
         </section>
       ) : null}
+      {props.importNotes.length > 0 ? <ImportReport notes={props.importNotes} /> : null}
       <SetWarnings warnings={props.warnings} />
       <h2>Preview{shownVersion ? ` of ${shownVersion.kind === "draft" ? "the draft" : "the published"} version ${shownVersion.version}` : ""}</h2>
       <p>Exactly what students see, question by question. Open "After answering" to check the answers and feedback.</p>
