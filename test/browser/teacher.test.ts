@@ -38,7 +38,8 @@ const MOODLE_GIFT = [
   "####[markdown]Hedges make a claim *less* certain.",
   "}",
   "",
-  "::md::[markdown]Read this **first**:\n\n- one\n- two",
+  // A blank line ends a GIFT question, so a paragraph break inside one is written `\n`, as Moodle exports it.
+  "::md::[markdown]Read this **first**:\\n\\n- one\\n- two",
   "",
   "::num:: How many days are there in a week? {#7}",
   "",
