@@ -8,6 +8,7 @@ declare global {
       TEST_MIGRATIONS: D1Migration[];
       TEST_LIBRARY: ContentFile[];
       TEST_JSON_SCHEMA: string;
+      TEST_MOODLE_FIXTURES: Record<string, string>;
       MIGRATION_DB: D1Database;
       REPLICA_DB: D1Database;
     }

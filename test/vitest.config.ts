@@ -1,10 +1,11 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { readContentFiles } from "../src/cli/files.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+const moodleFixtures = `${root}/test/fixtures/moodle`;
 
 // Tests run inside workerd against a real D1, migrated with the same SQL wrangler applies.
 export default defineConfig(async () => ({
@@ -27,6 +28,12 @@ export default defineConfig(async () => ({
           TEST_MIGRATIONS: await readD1Migrations(`${root}/migrations`),
           TEST_LIBRARY: readContentFiles(`${root}/questions`),
           TEST_JSON_SCHEMA: readFileSync(`${root}/questions/question-set.schema.json`, "utf8"),
+          // Moodle's own GIFT, Aiken and XML test files (see test/fixtures/moodle/README.md), by file name.
+          TEST_MOODLE_FIXTURES: Object.fromEntries(
+            readdirSync(moodleFixtures)
+              .filter((name) => !name.endsWith(".md"))
+              .map((name) => [name, readFileSync(`${moodleFixtures}/${name}`, "utf8")]),
+          ),
         },
       },
     }),

@@ -2,8 +2,9 @@ import xss, { type IFilterXSSOptions } from "xss";
 
 /**
  * The allow-list for HTML that comes from outside (Moodle `[html]` and `[markdown]` text):
- * paragraphs, emphasis, lists, line breaks, code and links with safe schemes. Everything else
- * (scripts, styles, event handlers, images, `javascript:` URLs) is removed, tags and all.
+ * paragraphs, emphasis, lists, line breaks, code, simple tables and links with safe schemes,
+ * with no attributes but a link's href and title. Everything else (scripts, styles, event
+ * handlers, images, `javascript:` URLs) is removed, tags and all.
  */
 const ALLOWED: Record<string, string[]> = {
   p: [],
@@ -22,6 +23,15 @@ const ALLOWED: Record<string, string[]> = {
   pre: [],
   blockquote: [],
   a: ["href", "title"],
+  div: [],
+  hr: [],
+  table: [],
+  caption: [],
+  thead: [],
+  tbody: [],
+  tr: [],
+  th: [],
+  td: [],
 };
 
 const SAFE_URL = /^(https?:|mailto:)/i;
@@ -32,6 +42,10 @@ const OPTIONS: IFilterXSSOptions = {
   stripIgnoreTagBody: ["script", "style", "template", "noscript", "iframe", "object", "svg", "math"],
   allowCommentTag: false,
   css: false,
+  // A link whose address is unsafe keeps its text but loses the address altogether.
+  onTagAttr(tag, name, value) {
+    return tag === "a" && name === "href" && !SAFE_URL.test(value.trim()) ? "" : undefined;
+  },
   safeAttrValue(tag, name, value) {
     if (tag === "a" && name === "href") {
       const url = value.trim();

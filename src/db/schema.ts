@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ImportNote } from "../content/import/index.ts";
 import type { Question, QuestionSet, SetSettings } from "../content/schema.ts";
 import type { ResponseValue } from "../quiz/response-value.ts";
 
@@ -61,6 +62,8 @@ export const questionSets = sqliteTable(
     published: integer("published", { mode: "boolean" }).notNull().default(true),
     /** Unpublished edits, in the question-set shape; set-wide checks (sources, skills) may still fail until publishing. */
     draft: text("draft", { mode: "json" }).$type<QuestionSet>(),
+    /** What the upload behind the draft left out or changed; it moves to the version on publish. */
+    draftImportNotes: text("draft_import_notes", { mode: "json" }).$type<ImportNote[]>(),
     /** Bumped by every change to the draft (and by publishing it); forms send the one they showed. */
     draftRevision: integer("draft_revision").notNull().default(0),
     draftUpdatedAt: integer("draft_updated_at", { mode: "timestamp_ms" }),
@@ -92,6 +95,8 @@ export const setVersions = sqliteTable(
       .default(sql`'{"mode":"practice","shuffleQuestions":false,"confidence":false,"certaintyMarking":false}'`),
     sourcesRequired: integer("sources_required", { mode: "boolean" }).notNull().default(true),
     questionCount: integer("question_count").notNull(),
+    /** Questions an import (GIFT, Aiken, Moodle XML) left out or changed, for the teacher's preview. */
+    importNotes: text("import_notes", { mode: "json" }).$type<ImportNote[]>(),
     createdAt: timestamp("created_at"),
   },
   (t) => [uniqueIndex("set_versions_set_version").on(t.setId, t.version)],

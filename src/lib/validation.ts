@@ -29,3 +29,12 @@ export function routeParams<Schema extends z.ZodMiniType>(schema: Schema, notFou
     return result.data as z.output<Schema>;
   });
 }
+
+/** Validates the query string with zod; failures are the same 400 shape as a body's. */
+export function queryParams<Schema extends z.ZodMiniType>(schema: Schema) {
+  return validator("query", (value) => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new BadRequestError("Check the address and try again.", zodDetails(result.error));
+    return result.data as z.output<Schema>;
+  });
+}

@@ -1,8 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import { listStudentAttempts, setDisplayName } from "../db/queries/attempts.ts";
-import { documentLabelsForSets } from "../db/queries/documents.ts";
-import { listPublishedSets } from "../db/queries/sets.ts";
+import { loadHomePage } from "../db/queries/student-pages.ts";
 import type { AppEnv } from "../env.ts";
 import { formBody } from "../lib/validation.ts";
 import { HomePage } from "../views/pages/home.tsx";
@@ -11,8 +10,7 @@ import { MePage } from "../views/pages/me.tsx";
 export const homeRoutes = new Hono<AppEnv>();
 
 homeRoutes.get("/", async (c) => {
-  const sets = await listPublishedSets(c.var.db, c.var.studentId);
-  const documents = await documentLabelsForSets(c.var.db, sets);
+  const { sets, documents } = await loadHomePage(c.var.db, c.var.studentId);
   return c.render(<HomePage sets={sets} documents={documents} />, { title: "Quizzes" });
 });
 

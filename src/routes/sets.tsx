@@ -3,8 +3,7 @@ import * as z from "zod/mini";
 import { SLUG_PATTERN } from "../content/ids.ts";
 import { planAttemptStart } from "../db/queries/attempt-limits.ts";
 import { startAttempt } from "../db/queries/attempts.ts";
-import { documentLabels } from "../db/queries/documents.ts";
-import { findPublishedSet } from "../db/queries/sets.ts";
+import { loadSetPage } from "../db/queries/student-pages.ts";
 import type { AppEnv } from "../env.ts";
 import { ConflictError, NotFoundError } from "../lib/errors.ts";
 import { clientAddress, enforceRateLimit } from "../lib/rate-limit.ts";
@@ -20,9 +19,9 @@ function attemptLimitMessage(allowed: number): string {
 const setParams = routeParams(z.object({ slug: z.string().check(z.regex(SLUG_PATTERN)) }), () => new NotFoundError("quiz"));
 
 setRoutes.get("/:slug", setParams, async (c) => {
-  const set = await findPublishedSet(c.var.db, c.req.valid("param").slug);
-  if (!set) throw new NotFoundError("quiz");
-  const documents = await documentLabels(c.var.db, set.documentIds, set.ownerId);
+  const page = await loadSetPage(c.var.db, c.req.valid("param").slug);
+  if (!page) throw new NotFoundError("quiz");
+  const { set, documents } = page;
   return c.render(<SetPage set={set} documents={documents} csrfToken={c.var.csrfToken} />, { title: set.title });
 });
 
@@ -37,7 +36,7 @@ setRoutes.post("/:slug/attempts", setParams, formBody(z.strictObject({ _csrf: z.
   if (!plan) throw new NotFoundError("quiz");
   if (plan.resumeAttemptId) return c.redirect(`/attempts/${plan.resumeAttemptId}`, 303);
   if (plan.limitReached) throw new ConflictError(attemptLimitMessage(plan.allowedAttempts ?? 1));
-  const { set } = plan;
-  const attemptId = await startAttempt(c.var.db, { studentId: c.var.studentId, setVersionId: set.versionId, settings: set.settings });
+  const { set, questions } = plan;
+  const attemptId = await startAttempt(c.var.db, { studentId: c.var.studentId, setVersionId: set.versionId, settings: set.settings, questions });
   return c.redirect(`/attempts/${attemptId}/questions/1`, 303);
 });

@@ -1,3 +1,4 @@
+import { formatScore } from "../quiz/scoring.ts";
 import type { ClassResults, Score } from "./results.ts";
 
 export type CsvCell = string | number | null;
@@ -20,9 +21,9 @@ export function toCsv(rows: CsvCell[][]): string {
   return rows.map((row) => `${row.map(field).join(",")}\r\n`).join("");
 }
 
-// "3 of 4" rather than "3/4", which spreadsheets read as a date.
+// "3 of 4" (or "2.5 of 4" with partial credit) rather than "3/4", which spreadsheets read as a date.
 function scoreText(score: Score | null): string | null {
-  return score ? `${score.correct} of ${score.total}` : null;
+  return score ? `${formatScore(score.marks)} of ${score.total}` : null;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { htmlToText } from "../content/sanitize.ts";
+import type { Question } from "../content/schema.ts";
 import { skillLabel } from "../content/skills.ts";
 import type { ResponseValue } from "../quiz/response-value.ts";
 import { percent } from "../quiz/scoring.ts";
@@ -6,6 +8,8 @@ export interface ResultQuestion {
   key: string;
   position: number;
   prompt: string;
+  /** `html` for imported questions: prompts and options are shown as their text. */
+  markup?: Question["markup"];
   skill: string;
   options: { id: string; text: string }[];
   answer: string[];
@@ -18,13 +22,16 @@ export interface ResultAttempt {
   setVersion: number;
   startedAt: Date;
   finishedAt: Date | null;
-  correctCount: number;
-  questionCount: number;
+  /** Sum of the response scores: partial credit counts. */
+  score: number;
+  /** Questions that count (essays and descriptions do not). */
+  scoredCount: number;
   responses: { questionKey: string; chosen: ResponseValue; isCorrect: boolean; score: number | null }[];
 }
 
 export interface Score {
-  correct: number;
+  /** Marks out of `total`, with partial credit (2.5 of 4). */
+  marks: number;
   total: number;
   /** Whole percent, rounded as on the student's own summary page. */
   percent: number;
@@ -55,6 +62,7 @@ export interface QuestionResult {
   prompt: string;
   skill: string;
   answered: number;
+  /** The mean score (0–1, partial credit counts); null for unscored items or when nobody answered. */
   facility: number | null;
   discrimination: number | null;
   options: OptionResult[];
@@ -78,7 +86,7 @@ type Response = ResultAttempt["responses"][number];
 /** A student's first finished attempt: the one item statistics are computed from. */
 interface ScoredAttempt {
   studentId: string;
-  correctCount: number;
+  score: number;
   responses: Map<string, Response>;
 }
 
@@ -90,12 +98,15 @@ function compareText(a: string, b: string): number {
 }
 
 function scoreOf(attempt: ResultAttempt): Score {
-  return { correct: attempt.correctCount, total: attempt.questionCount, percent: percent(attempt.correctCount, attempt.questionCount) };
+  return { marks: Math.round(attempt.score * 100) / 100, total: attempt.scoredCount, percent: percent(attempt.score, attempt.scoredCount) };
 }
 
 function ratio(score: Score): number {
-  return score.total === 0 ? 0 : score.correct / score.total;
+  return score.total === 0 ? 0 : score.marks / score.total;
 }
+
+/** A response's marks; unscored items (essays, descriptions) have none. */
+const marksOf = (response: Response | undefined) => response?.score ?? 0;
 
 export function computeClassResults(questions: ResultQuestion[], attempts: ResultAttempt[]): ClassResults {
   const ordered = [...questions].sort((a, b) => a.position - b.position);
@@ -137,50 +148,55 @@ export function computeClassResults(questions: ResultQuestion[], attempts: Resul
         // Questions dropped from the current version are not reported on.
         if (known.has(response.questionKey) && !responses.has(response.questionKey)) responses.set(response.questionKey, response);
       }
-      scored.push({ studentId, correctCount: first.correctCount, responses });
+      scored.push({ studentId, score: first.score, responses });
     }
   }
   students.sort((a, b) => a.name.localeCompare(b.name, "en") || compareText(a.studentId, b.studentId));
 
-  const ranked = [...scored].sort((a, b) => b.correctCount - a.correctCount || compareText(a.studentId, b.studentId));
+  // Ranked by marks, partial credit included, as the item statistics below.
+  const ranked = [...scored].sort((a, b) => b.score - a.score || compareText(a.studentId, b.studentId));
   const groupSize = Math.max(1, Math.round(0.27 * ranked.length));
   const upper = ranked.slice(0, groupSize);
   const lower = ranked.slice(-groupSize);
-  const share = (group: ScoredAttempt[], key: string): number => group.filter((s) => s.responses.get(key)?.isCorrect === true).length / groupSize;
+  const share = (group: ScoredAttempt[], key: string): number => group.reduce((sum, s) => sum + marksOf(s.responses.get(key)), 0) / groupSize;
+  const asText = (question: ResultQuestion, text: string) => (question.markup === "html" ? htmlToText(text) : text);
 
   const questionResults = ordered.map((question): QuestionResult => {
     const correctIds = new Set(question.answer);
     const counts = new Map<string, number>();
     let answered = 0;
-    let correct = 0;
+    let marks = 0;
+    let scoredItem = false;
     for (const student of scored) {
       const response = student.responses.get(question.key);
       if (!response) continue;
       answered++;
-      if (response.isCorrect) correct++;
+      marks += marksOf(response);
+      if (response.score !== null) scoredItem = true;
       if (Array.isArray(response.chosen)) for (const id of new Set(response.chosen)) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     return {
       key: question.key,
       position: question.position,
-      prompt: question.prompt,
+      prompt: asText(question, question.prompt),
       skill: question.skill,
       answered,
-      facility: answered === 0 ? null : correct / answered,
-      discrimination: ranked.length < 2 ? null : share(upper, question.key) - share(lower, question.key),
-      options: question.options.map((o) => ({ id: o.id, text: o.text, correct: correctIds.has(o.id), count: counts.get(o.id) ?? 0 })),
+      facility: answered === 0 || !scoredItem ? null : marks / answered,
+      discrimination: ranked.length < 2 || !scoredItem ? null : share(upper, question.key) - share(lower, question.key),
+      options: question.options.map((o) => ({ id: o.id, text: asText(question, o.text), correct: correctIds.has(o.id), count: counts.get(o.id) ?? 0 })),
     };
   });
 
-  const skills = new Map<string, { questions: number; answered: number; correct: number }>();
+  const skills = new Map<string, { questions: number; answered: number; marks: number }>();
   for (const question of ordered) {
-    const tally = skills.get(question.skill) ?? { questions: 0, answered: 0, correct: 0 };
+    const tally = skills.get(question.skill) ?? { questions: 0, answered: 0, marks: 0 };
     tally.questions++;
     for (const student of scored) {
       const response = student.responses.get(question.key);
-      if (!response) continue;
+      // Essays and descriptions count in no average.
+      if (!response || response.score === null) continue;
       tally.answered++;
-      if (response.isCorrect) tally.correct++;
+      tally.marks += response.score;
     }
     skills.set(question.skill, tally);
   }
@@ -193,7 +209,7 @@ export function computeClassResults(questions: ResultQuestion[], attempts: Resul
       label: skillLabel(skill),
       questions: t.questions,
       // Pooled over responses, so a question fewer students reached weighs less.
-      average: t.answered === 0 ? null : t.correct / t.answered,
+      average: t.answered === 0 ? null : t.marks / t.answered,
     })),
   };
 }

@@ -1,3 +1,4 @@
+import type { ImportNote } from "../content/import/index.ts";
 import type { Database } from "../db/client.ts";
 import { createTeacherSet, loadEditable, ownSet, writeDraft } from "../db/queries/drafts.ts";
 import { findSetForTeacher, latestVersionNumber, versionAsQuestionSet } from "../db/queries/teacher-sets.ts";
@@ -15,13 +16,15 @@ export interface SavedUpload {
   changes: string[];
   /** The item-writing lint's advice on the draft: never a refusal. */
   warnings: SetWarning[];
+  /** GIFT, Moodle XML and Aiken: each question the import left out or changed, with its line. */
+  importNotes: ImportNote[];
 }
 
 /** A new set from an upload: checked in full, then stored as the new set's draft. */
 export async function createSetFromUpload(db: Database, teacherId: string, upload: SetUpload): Promise<SavedUpload> {
-  const set = await validateSetUpload(db, teacherId, upload);
-  await createTeacherSet(db, teacherId, upload.slug, set);
-  return { version: 1, changes: describeChanges(undefined, set), warnings: await setWarnings(db, teacherId, set) };
+  const { set, notes } = await validateSetUpload(db, teacherId, upload);
+  await createTeacherSet(db, teacherId, upload.slug, set, notes);
+  return { version: 1, changes: describeChanges(undefined, set), warnings: await setWarnings(db, teacherId, set), importNotes: notes };
 }
 
 /**
@@ -32,12 +35,13 @@ export async function createSetFromUpload(db: Database, teacherId: string, uploa
 export async function updateSetFromUpload(db: Database, teacherId: string, slug: string, upload: SetUpload, revision?: number): Promise<SavedUpload> {
   const owned = await ownSet(db, teacherId, slug);
   const editable = await loadEditable(db, owned);
-  const set = await validateSetUpload(db, teacherId, upload, editable.content);
-  await writeDraft(db, { setId: owned.id, teacherId, revision: revision ?? editable.revision }, set);
+  const { set, notes } = await validateSetUpload(db, teacherId, upload, editable.content);
+  await writeDraft(db, { setId: owned.id, teacherId, revision: revision ?? editable.revision }, set, notes);
   return {
     version: (await latestVersionNumber(db, owned.id)) + 1,
     changes: await changesSincePublished(db, teacherId, slug),
     warnings: await setWarnings(db, teacherId, set),
+    importNotes: notes,
   };
 }
 

@@ -66,6 +66,7 @@ ul.review-options li.key{border-color:var(--ok)}ul.review-options li.wrong{borde
 .claim{border:2px dashed var(--line);border-radius:.5rem;padding:.5rem .8rem}
 .sentences .sentence{display:inline}.sentences input{margin:0 .25rem}
 .match{margin:.5rem 0}
+.prompt{font-weight:700}.rich>:first-child{margin-top:0}pre{white-space:pre-wrap;overflow-wrap:anywhere}
 legend,label,blockquote,td,th{overflow-wrap:anywhere}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:30rem){h1{font-size:1.35rem}header.site nav a{margin:0 .75rem 0 0}}

@@ -27,6 +27,25 @@ questions:
         quote: An SBU official, speaking on the condition of anonymity because they were not authorized to release the information, said the agency was behind the attack.
 `;
 
+/** A Moodle export as teachers bring it: HTML from Moodle's editor, Markdown, weights, and one broken question. */
+const MOODLE_GIFT = [
+  "$CATEGORY: $course$/top/From Moodle",
+  "",
+  "::rich::[html]<p>Which words <strong>hedge</strong> the claim?</p><ul><li>The bridge <em>may</em> reopen.</li></ul>{",
+  "~%50%[html]<em>may</em>#Yes.",
+  "~%50%reportedly",
+  "~%-100%will#No.",
+  "####[markdown]Hedges make a claim *less* certain.",
+  "}",
+  "",
+  // A blank line ends a GIFT question, so a paragraph break inside one is written `\n`, as Moodle exports it.
+  "::md::[markdown]Read this **first**:\\n\\n- one\\n- two",
+  "",
+  "::num:: How many days are there in a week? {#7}",
+  "",
+  "::broken:: Unclosed {=a ~b",
+].join("\n");
+
 describe.runIf(browserAvailable())("a teacher in Chromium", () => {
   let server: DevServer;
   let browser: Browser;
@@ -146,5 +165,58 @@ describe.runIf(browserAvailable())("a teacher in Chromium", () => {
     }
     expect(checked.length).toBeGreaterThanOrEqual(12);
     await teacherContext.close();
+  });
+
+  it("imports a Moodle file with its report, reads the formats page, downloads it for Moodle, and a student plays it", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
+    const teacher = await context.newPage();
+    await teacher.goto(`${server.url}/teach/login`);
+    await teacher.getByLabel("Email").fill(email);
+    await teacher.getByLabel("Password").fill(password);
+    await teacher.getByRole("button", { name: "Sign in" }).click();
+    await teacher.waitForURL(`${server.url}/teach`);
+
+    await teacher.goto(`${server.url}/teach/sets/new`);
+    await teacher.getByRole("link", { name: "What each format can hold" }).click();
+    await teacher.waitForURL("**/teach/formats");
+    await expectAccessible(teacher);
+    await teacher.goBack();
+    await teacher.getByLabel("Slug").fill("from-moodle");
+    await teacher.getByLabel("…or paste the set").fill(MOODLE_GIFT);
+    await teacher.getByRole("button", { name: "Check and preview" }).click();
+    await teacher.waitForURL("**/teach/sets/from-moodle");
+    expect(await teacher.locator("h1").textContent()).toBe("From Moodle");
+    expect(await teacher.getByRole("row", { name: /broken/ }).textContent()).toContain("the answer block { has no closing }");
+    await expectAccessible(teacher);
+    const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "download as GIFT" }).click()]);
+    expect(readFileSync((await download.path()) ?? "", "utf8")).toContain("::rich::[html]<p>Which words <strong>hedge</strong> the claim?</p>");
+    await teacher.getByRole("button", { name: /^Publish/ }).click();
+    await expect.poll(() => teacher.locator("dl.meta-list").first().textContent()).toContain("version 1");
+    await context.close();
+
+    const studentContext = await browser.newContext();
+    const student = await studentContext.newPage();
+    await student.goto(`${server.url}/sets/from-moodle`);
+    await student.getByRole("button", { name: "Start the quiz" }).click();
+    expect(await student.locator("legend li").textContent()).toBe("The bridge may reopen.");
+    await expectAccessible(student);
+    await student.getByRole("checkbox", { name: /may/ }).check();
+    await student.getByRole("button", { name: "Check answer" }).click();
+    expect(await student.locator("#verdict").textContent()).toBe("◐ Partly right (50% of the marks)");
+    expect(await student.getByRole("heading", { name: "Explanation" }).count()).toBe(1);
+    expect(await student.locator(".rich em").last().textContent()).toBe("less");
+    await expectAccessible(student);
+    await student.getByRole("link", { name: "Next question" }).first().click();
+    await student.waitForURL("**/questions/2");
+    expect(await student.locator(".description li").count()).toBe(2);
+    await expectAccessible(student);
+    await student.getByRole("button", { name: "Continue" }).click();
+    await student.getByLabel("Your answer").fill("7");
+    await student.getByRole("button", { name: "Check answer" }).click();
+    await student.locator("#verdict").waitFor();
+    await student.getByRole("link", { name: "See your score" }).first().click();
+    expect(await student.locator(".score").textContent()).toBe("1.5 of 2 (75%)");
+    await expectAccessible(student);
+    await studentContext.close();
   });
 });

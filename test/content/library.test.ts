@@ -67,6 +67,15 @@ describe("the question library", () => {
     }
     const [a, b] = forms.map(({ set }) => set);
     expect(a?.questions.map(shape).sort()).toEqual(b?.questions.map(shape).sort());
+    // One verdict scale and one claim prompt across both forms, so a score on A means the same
+    // as a score on B. Claims are about what happened, never "X said Y": the prompt asks
+    // students to judge the claim itself, so a reporting verb in a claim would make its level
+    // ambiguous again.
+    const claims = forms.flatMap(({ set }) => set.questions.filter((q): q is QuestionOfType<"claim"> => q.type === "claim"));
+    const scale = (q: QuestionOfType<"claim">) => q.options.map((o) => `${o.id}|${o.text}|${"supports" in o && o.supports}`).join("\n");
+    expect(new Set(claims.map(scale)).size).toBe(1);
+    expect(new Set(claims.map((q) => q.prompt)).size).toBe(1);
+    for (const q of claims) expect(q.claim, q.id).not.toMatch(/\b(said|says|told|according to|claimed|claims|announced|reported)\b/i);
     const bodies = new Map(library.documents.map((d) => [d.id, d.body]));
     const ranges = (set: typeof a) =>
       (set?.questions ?? []).flatMap((q) =>

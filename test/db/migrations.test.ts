@@ -74,7 +74,7 @@ describe("migration 0003: question types and shuffled attempts", () => {
   });
 });
 
-describe("migration 0004: drafts as JSON, public slugs, per-teacher document ids", () => {
+describe("migration 0005: drafts as JSON, public slugs, per-teacher document ids", () => {
   it("turns an unpublished draft version into the draft JSON, keeps every address, and leaves attempts on their versions", async () => {
     const fresh = env.MIGRATION_DB;
     // The 0003 test left this database migrated; start again from nothing.
@@ -82,7 +82,7 @@ describe("migration 0004: drafts as JSON, public slugs, per-teacher document ids
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'")
       .all<{ name: string }>();
     await fresh.batch([fresh.prepare("PRAGMA defer_foreign_keys = ON"), ...tables.results.map((t) => fresh.prepare(`DROP TABLE IF EXISTS "${t.name}"`))]);
-    await applyD1Migrations(fresh, upTo("0004"));
+    await applyD1Migrations(fresh, upTo("0005"));
     const question = (id: string, prompt: string) =>
       JSON.stringify({
         id,
@@ -128,6 +128,7 @@ describe("migration 0004: drafts as JSON, public slugs, per-teacher document ids
       fresh.prepare(
         "UPDATE question_sets SET current_version_id = (SELECT id FROM set_versions WHERE version = 1), draft_version_id = (SELECT id FROM set_versions WHERE version = 2)",
       ),
+      fresh.prepare(`UPDATE set_versions SET import_notes = '[{"line":3,"question":"q9","outcome":"left out","message":"An essay."}]' WHERE version = 2`),
       fresh.prepare("INSERT INTO students (id) VALUES ('s1')"),
       fresh.prepare("INSERT INTO attempts (id, student_id, set_version_id, question_count) SELECT 'a1', 's1', id, 2 FROM set_versions WHERE version = 1"),
     ]);
@@ -157,6 +158,10 @@ describe("migration 0004: drafts as JSON, public slugs, per-teacher document ids
         { id: "q1", prompt: "Draft prompt?" },
       ],
     });
+    // What the draft's import left out stays with the draft.
+    expect(await fresh.prepare("SELECT draft_import_notes FROM question_sets").first("draft_import_notes")).toBe(
+      '[{"line":3,"question":"q9","outcome":"left out","message":"An essay."}]',
+    );
     // The draft's version row is gone; the published one and its attempt stay.
     expect(await fresh.prepare("SELECT version FROM set_versions ORDER BY version").all()).toMatchObject({ results: [{ version: 1 }] });
     expect(await fresh.prepare("SELECT count(*) AS n FROM questions").first("n")).toBe(2);

@@ -4,6 +4,7 @@ import { loadLibrary } from "../../src/content/library.ts";
 import { paragraphsOf } from "../../src/content/text.ts";
 import { createDb } from "../../src/db/client.ts";
 import { LibraryConflictError, planLibrarySync, toSqlScript } from "../../src/db/library-sync.ts";
+import { recordAnswer } from "../../src/db/queries/answers.ts";
 import { findAttemptQuestion, findAttemptReview, listStudentAttempts, recordResponse, setDisplayName, startAttempt } from "../../src/db/queries/attempts.ts";
 import { documentLabels, findReadableDocument } from "../../src/db/queries/documents.ts";
 import { findPublishedSet, listPublishedSets } from "../../src/db/queries/sets.ts";
@@ -79,6 +80,43 @@ describe("attempt queries", () => {
     expect(done?.attempt).toMatchObject({ questionCount: 3, scoredCount: 3, answeredCount: 3, correctCount: 1, score: 1.5 });
     expect(done?.attempt.finishedAt).toBeInstanceOf(Date);
     expect(done?.items.map((i) => i.response?.score)).toEqual([1, 0, 0.5]);
+  });
+
+  it("records a graded answer in one batch only for the attempt's own question at that place", async () => {
+    const { slug } = await publishFixtureSet(threeTypeSet);
+    const { attemptId, studentId, set } = await startOn(slug);
+    const q1 = await findAttemptQuestion(db, { attemptId, studentId, number: 1 });
+    const q2 = await findAttemptQuestion(db, { attemptId, studentId, number: 2 });
+    if (!q1 || !q2) throw new Error("questions 1 and 2 exist");
+    const target = (row: typeof q1) => ({ questionId: row.question.id, versionHash: row.set.versionHash, content: row.question.content });
+    const answer = { value: ["a"], grade: { score: 1, correct: true }, confidence: null };
+    const at = (number: number, row: typeof q1, who = studentId) => recordAnswer(db, { attemptId, studentId: who, number, target: target(row), ...answer });
+
+    expect(await at(1, q1, crypto.randomUUID())).toEqual({ kind: "not-found" });
+    expect(await at(2, q1)).toEqual({ kind: "other-question" });
+    expect(await recordAnswer(db, { attemptId, studentId, number: 1, target: { ...target(q1), versionHash: "stale" }, ...answer })).toEqual({
+      kind: "other-question",
+    });
+    expect(await at(4, q1)).toEqual({ kind: "not-found" });
+    expect(await at(1, q1)).toEqual({ kind: "recorded", questionCount: 3, answeredCount: 1, mode: set.settings.mode });
+    expect(await at(1, q1)).toEqual({ kind: "already", questionCount: 3, mode: set.settings.mode });
+    const stored = await findAttemptQuestion(db, { attemptId, studentId, number: 1 });
+    expect(stored?.response).toEqual({ chosen: ["a"], isCorrect: true, score: 1, confidence: null });
+    expect(stored?.attempt).toMatchObject({ answeredCount: 1, finishedAt: null });
+  });
+
+  it("keeps a check in order: a later question is refused until the earlier ones are answered", async () => {
+    const { slug } = await publishFixtureSet(threeTypeSet);
+    const studentId = crypto.randomUUID();
+    const set = await findPublishedSet(db, slug);
+    if (!set) throw new Error("set exists");
+    const attemptId = await startAttempt(db, { studentId, setVersionId: set.versionId, settings: { ...set.settings, mode: "check" } });
+    const q2 = await findAttemptQuestion(db, { attemptId, studentId, number: 2 });
+    if (!q2) throw new Error("question 2 exists");
+    const input = { attemptId, studentId, number: 2, value: ["f"], grade: { score: 1, correct: true }, confidence: null };
+    const target = { questionId: q2.question.id, versionHash: q2.set.versionHash, content: q2.question.content };
+    expect(await recordAnswer(db, { ...input, target })).toEqual({ kind: "out-of-order", firstOpen: 1 });
+    expect((await findAttemptQuestion(db, { attemptId, studentId, number: 2 }))?.response?.chosen ?? null).toBeNull();
   });
 
   it("lists a student's own attempts with their display name", async () => {

@@ -108,7 +108,7 @@ describe("API: sets", () => {
     const created = await apiRequest("POST", "/api/sets", { token: owner.token, json: { slug, format: "sourcewise", content: stringify(questionSet(docId)) } });
     expect(created.status).toBe(201);
     expect(created.headers.get("Location")).toBe(`/api/sets/${slug}`);
-    expect(await json(created)).toEqual({ slug, version: 1, status: "draft", changes: ["A new set with 1 question."], warnings: [] });
+    expect(await json(created)).toEqual({ slug, version: 1, status: "draft", changes: ["A new set with 1 question."], warnings: [], importNotes: [] });
 
     const listed = await json<{ sets: Json[] }>(await apiRequest("GET", "/api/sets", { token: owner.token }));
     const mine = listed.sets.find((set) => set.slug === slug);
@@ -144,7 +144,7 @@ describe("API: sets", () => {
       token: owner.token,
       json: { slug: giftSlug, format: "gift", content: GIFT, title: "Hedges", summary: "Spot the hedge.", skill: "hedging", difficulty: "easy" },
     });
-    expect(await json(gift)).toEqual({ slug: giftSlug, version: 1, status: "draft", changes: ["A new set with 2 questions."], warnings: [] });
+    expect(await json(gift)).toEqual({ slug: giftSlug, version: 1, status: "draft", changes: ["A new set with 2 questions."], warnings: [], importNotes: [] });
     const aikenSlug = unique("aiken");
     const aiken = await apiRequest("POST", "/api/sets", { token: owner.token, json: { slug: aikenSlug, format: "aiken", content: AIKEN } });
     expect(aiken.status).toBe(201);
@@ -180,7 +180,14 @@ describe("API: sets", () => {
     const edited = questionSet(docId, { title: "Fixture set, edited" });
     const updated = await apiRequest("PUT", `/api/sets/${slug}`, { token: owner.token, json: { content: stringify(edited) } });
     expect(updated.status).toBe(200);
-    expect(await json(updated)).toEqual({ slug, version: 2, status: "draft", changes: ['Title: "Fixture set" became "Fixture set, edited".'], warnings: [] });
+    expect(await json(updated)).toEqual({
+      slug,
+      version: 2,
+      status: "draft",
+      changes: ['Title: "Fixture set" became "Fixture set, edited".'],
+      warnings: [],
+      importNotes: [],
+    });
 
     // Still published on version 1 until the draft is published.
     const pending = await json(await apiRequest("GET", `/api/sets/${slug}`, { token: owner.token }));
@@ -203,7 +210,7 @@ describe("API: sets", () => {
 
     // The slug may be repeated in the body, but it must match the URL.
     const same = await apiRequest("PUT", `/api/sets/${slug}`, { token: owner.token, json: { slug, content: stringify(edited) } });
-    expect(await json(same)).toEqual({ slug, version: 3, status: "draft", changes: [], warnings: [] });
+    expect(await json(same)).toEqual({ slug, version: 3, status: "draft", changes: [], warnings: [], importNotes: [] });
     const before = await snapshot();
     const other = await expectError(
       await apiRequest("PUT", `/api/sets/${slug}`, { token: owner.token, json: { slug: "another-slug", content: stringify(edited) } }),
@@ -470,6 +477,7 @@ describe("API description", () => {
   const PATHS = [
     "/api/sets",
     "/api/sets/{slug}",
+    "/api/sets/{slug}/export",
     "/api/sets/{slug}/publish",
     "/api/sets/{slug}/unpublish",
     "/api/documents",

@@ -95,6 +95,10 @@ const walk: Record<string, (f: Fixtures) => Promise<{ response: Response; ok?: b
   "PUT /api/sets/:slug": async (f) => [
     { response: await apiRequest("PUT", `/api/sets/${f.apiSlug}`, { token: f.api.token, json: { content: stringify(questionSet(f.apiDocument)) } }) },
   ],
+  // A set's answer keys, as a Moodle file.
+  "GET /api/sets/:slug/export": async (f) => [
+    { response: await apiRequest("GET", `/api/sets/${f.apiSlug}/export?format=gift`, { token: f.api.token }), ok: true },
+  ],
   "POST /api/sets/:slug/publish": async (f) => [{ response: await apiRequest("POST", `/api/sets/${f.apiSlug}/publish`, { token: f.api.token }) }],
   "POST /api/sets/:slug/unpublish": async (f) => [{ response: await apiRequest("POST", `/api/sets/${f.apiSlug}/unpublish`, { token: f.api.token }) }],
   "GET /api/documents": async (f) => [{ response: await apiRequest("GET", "/api/documents", { token: f.api.token }), ok: true }],
@@ -133,6 +137,11 @@ const walk: Record<string, (f: Fixtures) => Promise<{ response: Response; ok?: b
   "GET /teach/sets/new": async (f) => [{ response: await f.teacher.get("/teach/sets/new"), ok: true }],
   "POST /teach/sets": async (f) => [{ response: await f.teacher.postMultipart("/teach/sets", { slug: f.teacherSlug, format: "auto", content: "" }) }],
   "GET /teach/sets/:slug": async (f) => [{ response: await f.teacher.get(`/teach/sets/${f.teacherSlug}`), ok: true }],
+  "GET /teach/sets/:slug/export": async (f) => [
+    { response: await f.teacher.get(`/teach/sets/${f.teacherSlug}/export?format=moodle-xml`), ok: true },
+    { response: await f.teacher.get("/teach/sets/who-says-so/export?format=gift"), ok: true },
+  ],
+  "GET /teach/formats": async (f) => [{ response: await f.teacher.get("/teach/formats"), ok: true }],
   "POST /teach/sets/:slug/versions": async (f) => [
     { response: await f.teacher.postMultipart(`/teach/sets/${f.teacherSlug}/versions`, { format: "auto", content: "" }) },
   ],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { storedSet } from "../support/editor.ts";
 import { unique } from "../support/fixtures.ts";
 import { StudentBrowser, textOf } from "../support/student.ts";
 import { signedInTeacher } from "../support/teacher-browser.ts";
@@ -39,7 +40,7 @@ const BARE_ID = 'Question 1: the prompt names document 002 by its file id, which
 
 describe("item-writing warnings on teachers' sets", () => {
   it("shows each warning in plain words in the preview, and the set still publishes", async () => {
-    const { browser } = await signedInTeacher();
+    const { teacher, browser } = await signedInTeacher();
     const slug = unique("cued");
     await browser.get("/teach/sets/new");
     const created = await browser.postMultipart("/teach/sets", { slug, format: "auto", content: yamlSet(true) });
@@ -51,7 +52,8 @@ describe("item-writing warnings on teachers' sets", () => {
     expect(text).toContain(BARE_ID);
 
     await browser.post(`/teach/sets/${slug}/publish`);
-    expect((await new StudentBrowser().get(`/sets/${slug}`)).status).toBe(200);
+    const publicSlug = (await storedSet(teacher.id, slug))?.public_slug;
+    expect((await new StudentBrowser().get(`/sets/${publicSlug}`)).status).toBe(200);
   });
 
   it("shows no warnings for a set without cues", async () => {
@@ -72,13 +74,16 @@ describe("item-writing warnings on teachers' sets", () => {
       slug,
       version: 1,
       status: "draft",
+      changes: ["A new set with 1 question."],
       warnings: [
         { path: "questions[0].options", message: LONG_KEY },
         { path: "questions[0].prompt", message: BARE_ID },
       ],
+      importNotes: [],
     });
     const updated = await apiRequest("PUT", `/api/sets/${slug}`, { token: owner.token, json: { content: yamlSet(false) } });
-    expect(await updated.json()).toEqual({ slug, version: 2, status: "draft", warnings: [] });
+    // The update replaces the unpublished draft, which still becomes version 1.
+    expect(await updated.json()).toEqual({ slug, version: 1, status: "draft", changes: ["A new set with 1 question."], warnings: [], importNotes: [] });
     expect((await apiRequest("POST", `/api/sets/${slug}/publish`, { token: owner.token })).status).toBe(200);
 
     const openapi = (await (await apiRequest("GET", "/api/openapi.json")).json()) as { components: { schemas: Record<string, { required?: string[] }> } };

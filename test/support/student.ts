@@ -16,6 +16,8 @@ function send(request: Request, env?: Env): Promise<Response> {
 export class StudentBrowser {
   private cookies = new Map<string, string>();
   private token: string | undefined;
+  /** The question id each answer form on the last page carries, by form action, sent along as a browser would. */
+  private hiddenFields = new Map<string, Record<string, string>>();
   lastHtml = "";
 
   async get(path: string, options: { env?: Env } = {}): Promise<Response> {
@@ -23,12 +25,14 @@ export class StudentBrowser {
     this.remember(response);
     this.lastHtml = await response.clone().text();
     this.token = /name="_csrf" value="([^"]+)"/.exec(this.lastHtml)?.[1] ?? this.token;
+    this.hiddenFields = hiddenFieldsOf(this.lastHtml);
     return response;
   }
 
   async post(path: string, fields: Record<string, string | string[]> = {}, options: { csrf?: boolean; origin?: string; env?: Env } = {}): Promise<Response> {
     const body = new URLSearchParams();
     if (options.csrf !== false) body.append("_csrf", this.csrfToken());
+    for (const [name, value] of Object.entries(this.hiddenFields.get(path) ?? {})) if (!(name in fields)) body.append(name, value);
     for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
     const headers = this.headers();
     headers.set("Content-Type", "application/x-www-form-urlencoded");
@@ -90,6 +94,19 @@ export class StudentBrowser {
       this.cookies.set(pair.slice(0, at), pair.slice(at + 1));
     }
   }
+}
+
+/**
+ * The hidden `question` field of each answer form on a page, by the form's action. Only that
+ * field: tests choose every other field they send.
+ */
+function hiddenFieldsOf(html: string): Map<string, Record<string, string>> {
+  const forms = new Map<string, Record<string, string>>();
+  for (const [, action = "", inner = ""] of html.matchAll(/<form method="post" action="(\/attempts\/[^"]+)"[^>]*>([\s\S]*?)<\/form>/g)) {
+    const question = /<input type="hidden" name="question" value="(\d+)"/.exec(inner)?.[1];
+    if (question) forms.set(action, { question });
+  }
+  return forms;
 }
 
 /** Visible text of an HTML page, for asserting on what a person would read. */

@@ -51,8 +51,8 @@ function student(name: string, change: Partial<StudentResult> = {}): StudentResu
     name,
     attempts: 1,
     finishedAttempts: 1,
-    firstScore: { correct: 3, total: 4, percent: 75 },
-    bestScore: { correct: 3, total: 4, percent: 75 },
+    firstScore: { marks: 3, total: 4, percent: 75 },
+    bestScore: { marks: 3, total: 4, percent: 75 },
     timeTakenMs: 300_000,
     version: 2,
     ...change,
@@ -63,10 +63,10 @@ describe("classResultsCsv", () => {
   it("writes a header and one row per student", () => {
     const results: ClassResults = {
       students: [
-        student("Ana", { attempts: 2, finishedAttempts: 2, bestScore: { correct: 4, total: 4, percent: 100 }, timeTakenMs: 750_600, version: 1 }),
+        student("Ana", { attempts: 2, finishedAttempts: 2, bestScore: { marks: 4, total: 4, percent: 100 }, timeTakenMs: 750_600, version: 1 }),
         student("Cleo", { finishedAttempts: 0, firstScore: null, bestScore: null, timeTakenMs: null, version: null }),
         student("Lee, Sam", { timeTakenMs: 1_499 }),
-        student('=HYPERLINK("http://x")', { firstScore: { correct: 2, total: 3, percent: 67 }, bestScore: { correct: 2, total: 3, percent: 67 } }),
+        student('=HYPERLINK("http://x")', { firstScore: { marks: 2, total: 3, percent: 67 }, bestScore: { marks: 2, total: 3, percent: 67 } }),
       ],
       questions: [],
       skills: [],
@@ -82,6 +82,11 @@ describe("classResultsCsv", () => {
         .map((line) => `${line}\r\n`)
         .join(""),
     );
+  });
+
+  it("writes partial credit as marks: 2.5 of 4", () => {
+    const results: ClassResults = { students: [student("Ana", { firstScore: { marks: 2.5, total: 4, percent: 63 } })], questions: [], skills: [] };
+    expect(classResultsCsv(results, "Set").split("\r\n")[1]).toBe("Ana,1,2.5 of 4,63,3 of 4,300,2");
   });
 
   it("writes only the header for an empty class", () => {

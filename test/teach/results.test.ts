@@ -34,8 +34,8 @@ function attempt(
     setVersion,
     startedAt,
     finishedAt,
-    correctCount: answers.filter(([, , ok]) => ok).length,
-    questionCount: 4,
+    score: answers.filter(([, , ok]) => ok).length,
+    scoredCount: 4,
     responses: answers.map(([questionKey, chosen, isCorrect]) => ({ questionKey, chosen, isCorrect, score: isCorrect ? 1 : 0 })),
   };
 }
@@ -127,8 +127,8 @@ describe("computeClassResults: students", () => {
         name: "Ana",
         attempts: 1,
         finishedAttempts: 1,
-        firstScore: { correct: 4, total: 4, percent: 100 },
-        bestScore: { correct: 4, total: 4, percent: 100 },
+        firstScore: { marks: 4, total: 4, percent: 100 },
+        bestScore: { marks: 4, total: 4, percent: 100 },
         timeTakenMs: 300_000,
         version: 2,
       },
@@ -138,8 +138,8 @@ describe("computeClassResults: students", () => {
         name: "Ben",
         attempts: 2,
         finishedAttempts: 2,
-        firstScore: { correct: 2, total: 4, percent: 50 },
-        bestScore: { correct: 3, total: 4, percent: 75 },
+        firstScore: { marks: 2, total: 4, percent: 50 },
+        bestScore: { marks: 3, total: 4, percent: 75 },
         timeTakenMs: 600_000,
         version: 2,
       },
@@ -150,8 +150,8 @@ describe("computeClassResults: students", () => {
         name: "Dev",
         attempts: 2,
         finishedAttempts: 1,
-        firstScore: { correct: 3, total: 4, percent: 75 },
-        bestScore: { correct: 3, total: 4, percent: 75 },
+        firstScore: { marks: 3, total: 4, percent: 75 },
+        bestScore: { marks: 3, total: 4, percent: 75 },
         timeTakenMs: 480_000,
         version: 2,
       },
@@ -161,8 +161,8 @@ describe("computeClassResults: students", () => {
         name: "Eve",
         attempts: 1,
         finishedAttempts: 1,
-        firstScore: { correct: 2, total: 4, percent: 50 },
-        bestScore: { correct: 2, total: 4, percent: 50 },
+        firstScore: { marks: 2, total: 4, percent: 50 },
+        bestScore: { marks: 2, total: 4, percent: 50 },
         timeTakenMs: 750_600,
         version: 1,
       },
@@ -171,8 +171,8 @@ describe("computeClassResults: students", () => {
         name: "Finn",
         attempts: 1,
         finishedAttempts: 1,
-        firstScore: { correct: 2, total: 4, percent: 50 },
-        bestScore: { correct: 2, total: 4, percent: 50 },
+        firstScore: { marks: 2, total: 4, percent: 50 },
+        bestScore: { marks: 2, total: 4, percent: 50 },
         timeTakenMs: 400_000,
         version: 2,
       },
@@ -181,8 +181,8 @@ describe("computeClassResults: students", () => {
         name: "Gia",
         attempts: 1,
         finishedAttempts: 1,
-        firstScore: { correct: 3, total: 4, percent: 75 },
-        bestScore: { correct: 3, total: 4, percent: 75 },
+        firstScore: { marks: 3, total: 4, percent: 75 },
+        bestScore: { marks: 3, total: 4, percent: 75 },
         timeTakenMs: 200_000,
         version: 2,
       },
@@ -193,15 +193,15 @@ describe("computeClassResults: students", () => {
     const q: ResultQuestion[] = [{ key: "k", position: 1, prompt: "P", skill: "hedging", options: opts("a", "b"), answer: ["a"] }];
     const sam = (id: string, attemptId: string) => attempt(attemptId, id, "Sam", at(0, 0), at(0, 1), [["k", ["a"], true]]);
     // 2 of 3 (67%) on a longer old version, then 2 of 2: the second is best although the count is the same.
-    const longer = { ...attempt("x1", "x", "Xan", at(0, 0), at(0, 1), [["k", ["a"], true]], 1), correctCount: 2, questionCount: 3 };
-    const shorter = { ...attempt("x2", "x", "Xan", at(0, 5), at(0, 6), [["k", ["a"], true]]), correctCount: 2, questionCount: 2 };
+    const longer = { ...attempt("x1", "x", "Xan", at(0, 0), at(0, 1), [["k", ["a"], true]], 1), score: 2, scoredCount: 3 };
+    const shorter = { ...attempt("x2", "x", "Xan", at(0, 5), at(0, 6), [["k", ["a"], true]]), score: 2, scoredCount: 2 };
     const { students } = computeClassResults(q, [sam("s9", "p"), shorter, sam("s10", "q"), longer]);
     expect(students.map((s) => [s.name, s.studentId])).toEqual([
       ["Sam", "s10"],
       ["Sam", "s9"],
       ["Xan", "x"],
     ]);
-    expect(students[2]).toMatchObject({ firstScore: { correct: 2, total: 3, percent: 67 }, bestScore: { correct: 2, total: 2, percent: 100 }, version: 1 });
+    expect(students[2]).toMatchObject({ firstScore: { marks: 2, total: 3, percent: 67 }, bestScore: { marks: 2, total: 2, percent: 100 }, version: 1 });
   });
 });
 
@@ -346,5 +346,55 @@ describe("weakDistractors", () => {
       ],
     };
     expect(weakDistractors(unchosenCorrect)).toEqual([]);
+  });
+});
+
+describe("computeClassResults: partial credit", () => {
+  // Two weighted questions and an essay: marks, facility, discrimination and skill averages all use
+  // responses.score, so half marks count as half, and the essay (score null) counts nowhere.
+  const q: ResultQuestion[] = [
+    { key: "w", position: 1, prompt: "<p>Tick the <em>hedges</em></p>", markup: "html", skill: "hedging", options: opts("a", "b", "c"), answer: ["a", "b"] },
+    { key: "n", position: 2, prompt: "How many?", skill: "numbers", options: [], answer: [] },
+    { key: "e", position: 3, prompt: "Why?", skill: "hedging", options: [], answer: [] },
+  ];
+  const marked = (id: string, w: number, n: number): ResultAttempt => ({
+    attemptId: `a-${id}`,
+    studentId: id,
+    studentName: id,
+    setVersion: 1,
+    startedAt: at(0, 0),
+    finishedAt: at(0, 2),
+    score: w + n,
+    scoredCount: 2,
+    responses: [
+      { questionKey: "w", chosen: w === 1 ? ["a", "b"] : ["a"], isCorrect: w === 1, score: w },
+      { questionKey: "n", chosen: { text: "3", value: 3 }, isCorrect: n === 1, score: n },
+      { questionKey: "e", chosen: { text: "Because." }, isCorrect: false, score: null },
+    ],
+  });
+  const partial = computeClassResults(q, [marked("p1", 1, 1), marked("p2", 0.5, 1), marked("p3", 0.5, 0), marked("p4", 0, 0.5)]);
+
+  it("scores students with their marks, not their count of full marks", () => {
+    expect(partial.students.map((s) => [s.name, s.firstScore])).toEqual([
+      ["p1", { marks: 2, total: 2, percent: 100 }],
+      ["p2", { marks: 1.5, total: 2, percent: 75 }],
+      ["p3", { marks: 0.5, total: 2, percent: 25 }],
+      ["p4", { marks: 0.5, total: 2, percent: 25 }],
+    ]);
+  });
+
+  it("gives facility as the average mark and discrimination from the marks of the top and bottom groups", () => {
+    // Ranked by marks: p1 (2), p2 (1.5), p3 (0.5), p4 (0.5); k = round(1.08) = 1: upper p1, lower p4.
+    expect(partial.questions.map((r) => [r.key, r.facility, r.discrimination])).toEqual([
+      ["w", 0.5, 1],
+      ["n", 0.625, 0.5],
+      ["e", null, null],
+    ]);
+    // Imported HTML is shown to the teacher as its text.
+    expect(partial.questions[0]?.prompt).toBe("Tick the hedges");
+    expect(partial.skills).toEqual([
+      { skill: "hedging", label: "Hedging language", questions: 2, average: 0.5 },
+      { skill: "numbers", label: "Numbers and who stands behind them", questions: 1, average: 0.625 },
+    ]);
   });
 });

@@ -1,35 +1,39 @@
-import type { ContentIssue } from "../parse.ts";
-import type { DraftQuestion, DraftResult, ImportLimits } from "./index.ts";
+import type { ImportLimits } from "./index.ts";
+import type { MoodleQuestion, ReadProblem, ReadResult } from "./moodle-question.ts";
 
 /**
- * A reader for the Aiken format: a question, options `A.` or `A)` in order, then `ANSWER: B`.
- * Blank lines separate questions, but a missing one after ANSWER is tolerated, as is a blank
- * line inside a question when the next line carries on with its options or answer.
+ * The Aiken format, as Moodle reads it (question/format/aiken/format.php): a question, options
+ * `A.` or `A)` (the space after them optional), then `ANSWER: B`; all plain text. Unlike Moodle,
+ * a question may run over several lines, and a blank line inside it is tolerated when the
+ * next line carries on with its options or answer.
  */
 
-const OPTION = /^([A-Z])[.)](?:\s+|$)/;
+const OPTION = /^([A-Z])[.)][ \t]?/;
 const ANSWER = /^ANSWER\s*:/i;
 
 interface Pending {
-  index: number;
   line: number;
+  position: number;
   prompt: string[];
   options: { letter: string; text: string }[];
-  /** Set once the question has an error; it is then skipped up to its ANSWER line. */
+  /** Set once the question has a problem; it is then skipped up to its ANSWER line. */
   failed: boolean;
 }
 
 const letterAt = (index: number) => String.fromCharCode(65 + index);
 
-export function readAiken(file: string, text: string, limits: ImportLimits): DraftResult {
-  const questions: DraftQuestion[] = [];
-  const issues: ContentIssue[] = [];
+export function readAiken(text: string, limits: ImportLimits): ReadResult {
+  const questions: MoodleQuestion[] = [];
+  const problems: ReadProblem[] = [];
   let current: Pending | undefined;
   let count = 0;
   let afterBlank = false;
+  /** An option or ANSWER line with no question was reported; the lines after it belong to it. */
+  let orphan = false;
+  let stoppedAt: number | undefined;
 
   const fail = (pending: Pending, line: number, message: string) => {
-    if (!pending.failed) issues.push({ file, path: `questions[${pending.index}]`, line, message });
+    if (!pending.failed) problems.push({ line, position: pending.position, name: pending.prompt[0]?.slice(0, 60), message });
     pending.failed = true;
   };
 
@@ -39,22 +43,25 @@ export function readAiken(file: string, text: string, limits: ImportLimits): Dra
       return fail(
         pending,
         pending.line,
-        pending.options.length > 0 ? "missing ANSWER: line after the options" : "missing options (A. …, B. …) and ANSWER: line",
+        pending.options.length > 0 ? "no ANSWER: line after the options: add one, e.g. ANSWER: A" : "no options (A. …, B. …) and no ANSWER: line",
       );
     }
     if (pending.failed) return;
     if (pending.prompt.length === 0) return fail(pending, pending.line, "the question text is missing before the options");
-    if (pending.options.length < 2) return fail(pending, pending.line, "needs at least two options (A. …, B. …)");
-    const letter = answer.toUpperCase();
+    if (pending.options.length < 2) return fail(pending, pending.line, "a question needs at least two options (A. …, B. …)");
+    const letter = answer.slice(0, 1).toUpperCase();
     const letters = pending.options.map((option) => option.letter);
-    if (!/^[A-Z]$/.test(letter)) return fail(pending, answerLine, `ANSWER: must be one option letter, e.g. "ANSWER: ${letters[0] ?? "A"}"`);
-    if (!letters.includes(letter)) return fail(pending, answerLine, `ANSWER: ${letter} is not one of the options (${letters.join(", ")})`);
+    if (!letters.includes(letter)) return fail(pending, answerLine, `ANSWER: ${answer.slice(0, 10)} is not one of the options (${letters.join(", ")})`);
     questions.push({
-      index: pending.index,
+      qtype: "multichoice",
       line: pending.line,
-      type: "single",
-      prompt: pending.prompt.join("\n"),
-      options: pending.options.map((option) => ({ text: option.text, correct: option.letter === letter })),
+      position: pending.position,
+      single: true,
+      shuffle: true,
+      questiontext: { text: pending.prompt.join(" "), format: "plain" },
+      answers: pending.options.map((option) => ({ text: { text: option.text, format: "plain" }, fraction: option.letter === letter ? 1 : 0 })),
+      subquestions: [],
+      notes: [],
     });
   };
 
@@ -64,6 +71,7 @@ export function readAiken(file: string, text: string, limits: ImportLimits): Dra
     const trimmed = raw.trim();
     if (trimmed === "") {
       afterBlank = current !== undefined;
+      orphan = false;
       continue;
     }
     const answer = ANSWER.exec(trimmed);
@@ -80,14 +88,18 @@ export function readAiken(file: string, text: string, limits: ImportLimits): Dra
     afterBlank = false;
 
     if (!current) {
-      if (answer) {
-        issues.push({ file, path: "", line, message: "ANSWER: line without a question before it" });
+      if (answer || option) {
+        if (!orphan)
+          problems.push({ line, message: `${answer ? "an ANSWER: line" : "an option"} without a question before it: write the question on the line above` });
+        orphan = !answer;
         continue;
       }
       if (count === limits.questions) {
-        return { questions: [], issues: [{ file, path: "questions", line, message: `too many questions: a set can have at most ${limits.questions}` }] };
+        stoppedAt = line;
+        break;
       }
-      current = { index: count++, line, prompt: [], options: [], failed: false };
+      count++;
+      current = { line, position: count, prompt: [], options: [], failed: false };
     }
 
     if (answer) finish(current, line, trimmed.slice(answer[0].length).trim());
@@ -99,5 +111,5 @@ export function readAiken(file: string, text: string, limits: ImportLimits): Dra
     } else current.prompt.push(trimmed);
   }
   if (current) finish(current, undefined, "");
-  return { questions, issues };
+  return { questions, problems, categories: [], ...(stoppedAt ? { stoppedAt } : {}) };
 }

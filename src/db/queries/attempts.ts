@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import { isScored } from "../../content/question-kinds.ts";
 import type { SetSettings } from "../../content/schema.ts";
 import type { Grade } from "../../quiz/grading.ts";
@@ -15,13 +15,17 @@ import { attempts, classMembers, classSets, questionSets, questions, responses, 
  */
 export async function startAttempt(
   db: Database,
-  input: { studentId: string; setVersionId: number; settings: SetSettings; onlyPositions?: number[]; retryOf?: string },
+  input: {
+    studentId: string;
+    setVersionId: number;
+    settings: SetSettings;
+    /** The version's questions, when the caller read them already (saves a round trip). */
+    questions?: VersionQuestion[];
+    onlyPositions?: number[];
+    retryOf?: string;
+  },
 ): Promise<string> {
-  const all = await db
-    .select({ position: questions.position, content: questions.content })
-    .from(questions)
-    .where(eq(questions.setVersionId, input.setVersionId))
-    .orderBy(asc(questions.position));
+  const all = input.questions ?? (await versionQuestionsQuery(db, eq(questions.setVersionId, input.setVersionId)));
   const chosen = input.onlyPositions ? all.filter((q) => input.onlyPositions?.includes(q.position)) : all;
   if (chosen.length === 0) throw new Error("an attempt needs at least one question");
   const { questionOrder, optionOrders } = planAttemptOrder(chosen, input.settings);
@@ -49,18 +53,32 @@ export async function startAttempt(
   return id;
 }
 
+/** A version's questions in file order, as `startAttempt` needs them; `where` picks the version. */
+export function versionQuestionsQuery(db: Database, where: SQL | undefined) {
+  return db.select({ position: questions.position, content: questions.content }).from(questions).where(where).orderBy(asc(questions.position));
+}
+export type VersionQuestion = Awaited<ReturnType<typeof versionQuestionsQuery>>[number];
+
 /** The question shown at `number` (1-based) in this attempt: stored order, or file order for older attempts. */
-const positionAt = (number: number) => sql`coalesce(json_extract(${attempts.questionOrder}, ${`$[${number - 1}]`}), ${number})`;
+export const positionAt = (number: number) => sql`coalesce(json_extract(${attempts.questionOrder}, ${`$[${number - 1}]`}), ${number})`;
 
 /**
  * One question of one attempt, with its display order and the student's recorded response.
  * Scoped to the student: another student's attempt id finds nothing.
  */
-export async function findAttemptQuestion(db: Database, input: { attemptId: string; studentId: string; number: number }) {
-  const [row] = await db
+export async function findAttemptQuestion(db: Database, input: AttemptQuestionInput) {
+  return shapeAttemptQuestion(await attemptQuestionQuery(db, input));
+}
+
+type AttemptQuestionInput = { attemptId: string; studentId: string; number: number };
+
+/** The query behind `findAttemptQuestion`, for pages that batch it with their other reads. */
+export function attemptQuestionQuery(db: Database, input: AttemptQuestionInput) {
+  return db
     .select({
       attempt: {
-        id: attempts.id,
+        // Aliased: in a batch, D1 keys columns by name, and questions.id is "id" too.
+        id: sql<string>`${attempts.id}`.as("attempt_id"),
         questionCount: attempts.questionCount,
         answeredCount: attempts.answeredCount,
         finishedAt: attempts.finishedAt,
@@ -72,6 +90,7 @@ export async function findAttemptQuestion(db: Database, input: { attemptId: stri
         title: setVersions.title,
         settings: setVersions.settings,
         documentIds: setVersions.documentIds,
+        versionHash: setVersions.contentHash,
       },
       question: { id: questions.id, position: questions.position, key: questions.key, content: questions.content },
       optionOrder: sql<string | null>`json_extract(${attempts.optionOrders}, '$."' || ${questions.key} || '"')`,
@@ -84,12 +103,15 @@ export async function findAttemptQuestion(db: Database, input: { attemptId: stri
     .leftJoin(responses, and(eq(responses.attemptId, attempts.id), eq(responses.questionId, questions.id)))
     .where(and(eq(attempts.id, input.attemptId), eq(attempts.studentId, input.studentId), sql`${input.number} <= ${attempts.questionCount}`))
     .limit(1);
+}
+
+export function shapeAttemptQuestion([row]: Awaited<ReturnType<typeof attemptQuestionQuery>>) {
   if (!row) return undefined;
   const { optionOrder, ...rest } = row;
   return { ...rest, optionOrder: optionOrder ? (JSON.parse(optionOrder) as string[]) : undefined };
 }
 
-export type AttemptQuestion = NonNullable<Awaited<ReturnType<typeof findAttemptQuestion>>>;
+export type AttemptQuestion = NonNullable<ReturnType<typeof shapeAttemptQuestion>>;
 
 /**
  * Records a graded response and updates the attempt's counts and score in one round trip. The
@@ -100,8 +122,6 @@ export async function recordResponse(
   db: Database,
   input: { attemptId: string; questionId: number; value: ResponseValue; grade: Grade; confidence: number | null },
 ): Promise<boolean> {
-  const now = Date.now();
-  const answered = sql`(SELECT count(*) FROM ${responses} WHERE ${responses.attemptId} = ${input.attemptId})`;
   const [inserted] = await db.batch([
     db
       .insert(responses)
@@ -115,30 +135,45 @@ export async function recordResponse(
       })
       .onConflictDoNothing()
       .returning({ id: responses.id }),
-    db
-      .update(attempts)
-      .set({
-        answeredCount: answered,
-        correctCount: sql`(SELECT count(*) FROM ${responses} WHERE ${responses.attemptId} = ${input.attemptId} AND ${responses.isCorrect} = 1)`,
-        score: sql`(SELECT coalesce(sum(${responses.score}), 0) FROM ${responses} WHERE ${responses.attemptId} = ${input.attemptId})`,
-        finishedAt: sql`CASE WHEN ${attempts.finishedAt} IS NULL AND ${answered} >= ${attempts.questionCount} THEN ${now} ELSE ${attempts.finishedAt} END`,
-      })
-      .where(eq(attempts.id, input.attemptId)),
+    recountAttempt(db, input.attemptId),
   ]);
   return inserted.length > 0;
 }
 
+/**
+ * Recomputes an attempt's counts and score from its responses, and finishes it once every
+ * question is answered. Idempotent, so it can follow any insert in the same batch.
+ */
+export function recountAttempt(db: Database, attemptId: string, studentId?: string) {
+  const answered = sql`(SELECT count(*) FROM ${responses} WHERE ${responses.attemptId} = ${attemptId})`;
+  return db
+    .update(attempts)
+    .set({
+      answeredCount: answered,
+      correctCount: sql`(SELECT count(*) FROM ${responses} WHERE ${responses.attemptId} = ${attemptId} AND ${responses.isCorrect} = 1)`,
+      score: sql`(SELECT coalesce(sum(${responses.score}), 0) FROM ${responses} WHERE ${responses.attemptId} = ${attemptId})`,
+      finishedAt: sql`CASE WHEN ${attempts.finishedAt} IS NULL AND ${answered} >= ${attempts.questionCount} THEN ${Date.now()} ELSE ${attempts.finishedAt} END`,
+    })
+    .where(and(eq(attempts.id, attemptId), studentId === undefined ? undefined : eq(attempts.studentId, studentId)));
+}
+
 /** Everything the summary page needs: the attempt, and each of its questions (in display order) with its response. */
 export async function findAttemptReview(db: Database, input: { attemptId: string; studentId: string }) {
-  const rows = await db
+  return shapeAttemptReview(await attemptReviewQuery(db, input));
+}
+
+/** The query behind `findAttemptReview`, for pages that batch it with their other reads. */
+export function attemptReviewQuery(db: Database, input: { attemptId: string; studentId: string }) {
+  return db
     .select({
       attempt: {
-        id: attempts.id,
+        // Aliased: in a batch, D1 keys columns by name, and questions.id and responses.score share these.
+        id: sql<string>`${attempts.id}`.as("attempt_id"),
         questionCount: attempts.questionCount,
         scoredCount: attempts.scoredCount,
         answeredCount: attempts.answeredCount,
         correctCount: attempts.correctCount,
-        score: attempts.score,
+        score: sql<number>`${attempts.score}`.as("attempt_score"),
         mode: attempts.mode,
         questionOrder: attempts.questionOrder,
         optionOrders: attempts.optionOrders,
@@ -164,6 +199,9 @@ export async function findAttemptReview(db: Database, input: { attemptId: string
     .leftJoin(responses, and(eq(responses.attemptId, attempts.id), eq(responses.questionId, questions.id)))
     .where(and(eq(attempts.id, input.attemptId), eq(attempts.studentId, input.studentId)))
     .orderBy(asc(questions.position));
+}
+
+export function shapeAttemptReview(rows: Awaited<ReturnType<typeof attemptReviewQuery>>) {
   const first = rows[0];
   if (!first) return undefined;
   const order = first.attempt.questionOrder ?? rows.map((row) => row.question.position);
@@ -177,7 +215,7 @@ export async function findAttemptReview(db: Database, input: { attemptId: string
   return { attempt: first.attempt, set: first.set, items };
 }
 
-export type AttemptReview = NonNullable<Awaited<ReturnType<typeof findAttemptReview>>>;
+export type AttemptReview = NonNullable<ReturnType<typeof shapeAttemptReview>>;
 export type ReviewItem = AttemptReview["items"][number];
 
 /** The student's attempts on this device, newest first, with their display name. */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { ConflictError, NotFoundError } from "../../lib/errors.ts";
 import type { ResultAttempt, ResultQuestion } from "../../teach/results.ts";
 import { joinCode } from "../../teach/secrets.ts";
@@ -105,8 +105,9 @@ export async function classResultsData(db: Database, teacherId: string, classId:
         setVersion: setVersions.version,
         startedAt: attempts.startedAt,
         finishedAt: attempts.finishedAt,
-        correctCount: attempts.correctCount,
-        questionCount: attempts.questionCount,
+        // Aliased: D1 rows are keyed by column name, and responses has a "score" too.
+        attemptScore: sql<number>`${attempts.score}`.as("attempt_score"),
+        scoredCount: attempts.scoredCount,
         questionKey: questions.key,
         chosen: responses.chosen,
         isCorrect: responses.isCorrect,
@@ -123,6 +124,7 @@ export async function classResultsData(db: Database, teacherId: string, classId:
     key: q.key,
     position: q.position,
     prompt: q.content.prompt,
+    markup: q.content.markup,
     skill: q.skill,
     options: "options" in q.content ? q.content.options.map(({ id, text }) => ({ id, text })) : [],
     answer: "answer" in q.content ? q.content.answer : [],
@@ -136,8 +138,8 @@ export async function classResultsData(db: Database, teacherId: string, classId:
       setVersion: row.setVersion,
       startedAt: row.startedAt,
       finishedAt: row.finishedAt,
-      correctCount: row.correctCount,
-      questionCount: row.questionCount,
+      score: row.attemptScore,
+      scoredCount: row.scoredCount,
       responses: [],
     };
     if (row.questionKey && row.chosen) {

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
+import type { ImportNote } from "../../content/import/index.ts";
 import type { QuestionSet } from "../../content/schema.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../../lib/errors.ts";
 import { publicName } from "../../teach/public-names.ts";
@@ -53,16 +54,19 @@ export async function loadEditable(db: Database, set: TeacherSet): Promise<Edita
 
 /**
  * Replaces the draft, if it is still at `revision` (the one the form showed); otherwise nothing
- * is written and the save is told the draft changed. Returns the new revision.
+ * is written and the save is told the draft changed. Returns the new revision. An upload passes
+ * its import notes, which replace the draft's; an edit in the editor keeps them.
  */
 export async function writeDraft(
   db: Database,
   target: { setId: number; teacherId: string; revision: number | undefined },
   draft: QuestionSet,
+  importNotes?: readonly ImportNote[],
 ): Promise<number> {
+  const notes = importNotes === undefined ? {} : { draftImportNotes: importNotes.length > 0 ? [...importNotes] : null };
   const rows = await db
     .update(questionSets)
-    .set({ draft, draftRevision: sql`${questionSets.draftRevision} + 1`, draftUpdatedAt: new Date() })
+    .set({ draft, ...notes, draftRevision: sql`${questionSets.draftRevision} + 1`, draftUpdatedAt: new Date() })
     .where(
       and(
         eq(questionSets.id, target.setId),
@@ -80,7 +84,7 @@ export async function writeDraft(
 export async function discardDraft(db: Database, target: { setId: number; teacherId: string; revision: number }): Promise<void> {
   const rows = await db
     .update(questionSets)
-    .set({ draft: null, draftUpdatedAt: null, draftRevision: sql`${questionSets.draftRevision} + 1` })
+    .set({ draft: null, draftImportNotes: null, draftUpdatedAt: null, draftRevision: sql`${questionSets.draftRevision} + 1` })
     .where(
       and(
         eq(questionSets.id, target.setId),
@@ -98,14 +102,29 @@ export async function discardDraft(db: Database, target: { setId: number; teache
  * teacher's namespace (their sets and the built-in ones): other teachers' slugs neither block
  * it nor show through the answer. Its public slug gets a random suffix for the same reason.
  */
-export async function createTeacherSet(db: Database, teacherId: string, slug: string, draft: QuestionSet): Promise<{ publicSlug: string }> {
+export async function createTeacherSet(
+  db: Database,
+  teacherId: string,
+  slug: string,
+  draft: QuestionSet,
+  importNotes: readonly ImportNote[] = [],
+): Promise<{ publicSlug: string }> {
   const existing = await findSetForTeacher(db, teacherId, slug);
   if (existing) throw slugTaken(slug, existing.builtIn);
   for (let tries = 0; tries < 5; tries++) {
     const publicSlug = publicName(slug);
     const rows = await db
       .insert(questionSets)
-      .values({ slug, publicSlug, ownerId: teacherId, published: false, draft, draftRevision: 1, draftUpdatedAt: new Date() })
+      .values({
+        slug,
+        publicSlug,
+        ownerId: teacherId,
+        published: false,
+        draft,
+        draftImportNotes: importNotes.length > 0 ? [...importNotes] : null,
+        draftRevision: 1,
+        draftUpdatedAt: new Date(),
+      })
       .onConflictDoNothing()
       .returning({ publicSlug: questionSets.publicSlug });
     if (rows[0]) return rows[0];
@@ -132,8 +151,14 @@ export function publishStatements(setId: number, revision: number, set: Question
   const target: SetTarget = { where: (s) => `${s}.id = ? AND ${s}.draft_revision = ?`, params: [setId, revision] };
   return [
     ...setVersionStatements(target, set, hash, version),
+    // What the upload behind the draft left out or changed stays with the version it became.
     {
-      sql: `UPDATE question_sets SET published = 1, current_version_id = ${versionIdOf}, draft = NULL, draft_updated_at = NULL,
+      sql: `UPDATE set_versions SET import_notes = (SELECT qs.draft_import_notes FROM question_sets qs WHERE ${target.where("qs")})
+              WHERE version = ? AND set_id = (SELECT qs.id FROM question_sets qs WHERE ${target.where("qs")})`,
+      params: [...target.params, version, ...target.params],
+    },
+    {
+      sql: `UPDATE question_sets SET published = 1, current_version_id = ${versionIdOf}, draft = NULL, draft_import_notes = NULL, draft_updated_at = NULL,
               draft_revision = draft_revision + 1 WHERE ${target.where("question_sets")}`,
       params: [version, ...target.params],
     },

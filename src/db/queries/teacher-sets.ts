@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, isNull, max, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, max, or, sql } from "drizzle-orm";
+import type { ImportNote } from "../../content/import/index.ts";
 import type { QuestionSet } from "../../content/schema.ts";
 import type { Database } from "../client.ts";
-import { questionSets, questions, setVersions } from "../schema.ts";
+import { documents, questionSets, questions, setVersions } from "../schema.ts";
 
 export interface VersionSummary {
   id: number;
@@ -96,6 +97,31 @@ export async function findSetForTeacher(db: Database, teacherId: string, slug: s
     .where(and(eq(questionSets.slug, slug), or(eq(questionSets.ownerId, teacherId), isNull(questionSets.ownerId))))
     .limit(1);
   return row ? withVersions(row) : undefined;
+}
+
+/**
+ * What the upload behind the set's draft (or, without a draft, behind its current version) left
+ * out or changed; empty for sets written in the project's own format or in the editor.
+ */
+export async function setImportNotes(db: Database, set: TeacherSet, isDraft: boolean): Promise<ImportNote[]> {
+  if (!isDraft) return set.current ? versionImportNotes(db, set.current.id) : [];
+  const [row] = await db.select({ notes: questionSets.draftImportNotes }).from(questionSets).where(eq(questionSets.id, set.id)).limit(1);
+  return row?.notes ?? [];
+}
+
+/** What the import of a version left out or changed; empty for sets written in the project's own format. */
+export async function versionImportNotes(db: Database, versionId: number): Promise<ImportNote[]> {
+  const [row] = await db.select({ notes: setVersions.importNotes }).from(setVersions).where(eq(setVersions.id, versionId)).limit(1);
+  return row?.notes ?? [];
+}
+
+/** The documents a set cites, as an export describes them; only those the teacher may read. */
+export async function documentsForExport(db: Database, teacherId: string, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: documents.id, label: documents.label, title: documents.title, url: documents.url })
+    .from(documents)
+    .where(and(inArray(documents.id, [...ids]), or(eq(documents.ownerId, teacherId), isNull(documents.ownerId))));
 }
 
 export async function versionQuestions(db: Database, versionId: number) {

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { MAX_UPLOAD_BYTES } from "../../teach/upload.ts";
-import { requestSchemas, responseSchemas } from "./schemas.ts";
+import { exportQuery, requestSchemas, responseSchemas } from "./schemas.ts";
 
 /**
  * The OpenAPI 3.1 description of the teachers' API. Schemas are generated from the same zod
@@ -16,7 +16,7 @@ type Security = Record<string, string[]>[];
 
 export interface OpenApiParameter {
   name: string;
-  in: "path";
+  in: "path" | "query";
   required: true;
   description: string;
   schema: JsonSchema;
@@ -56,13 +56,15 @@ const ref = (name: keyof typeof requestSchemas | keyof typeof responseSchemas) =
 
 const SET_FIELD_NOTES: Record<string, string> = {
   slug: "The set's address: lower-case letters, digits and hyphens. Unique across the site; it cannot be changed later.",
-  format: "How `content` is written: `sourcewise` (the project's YAML or JSON question-set format), `gift` (Moodle) or `aiken`.",
+  format:
+    "How `content` is written: `sourcewise` (the project's YAML or JSON question-set format), `gift`, `moodle-xml` or `aiken`. Left out, it is detected from the content when that is unambiguous; otherwise the answer is a 400 that asks for it.",
   content: `The set itself, as text in the chosen format. The whole request may be at most ${MAX_UPLOAD_BYTES / 1024} KB.`,
-  title: "GIFT and Aiken only: the set's title (a sourcewise file carries its own).",
-  summary: "GIFT and Aiken only: one or two sentences shown under the title.",
+  title:
+    "GIFT, Moodle XML and Aiken only: the set's title (a sourcewise file carries its own). Without it, an update keeps the set's title; a new set takes the file's first Moodle category, else the slug.",
+  summary: "GIFT, Moodle XML and Aiken only: one or two sentences shown under the title.",
   skill:
-    "GIFT and Aiken only: the skill new questions practise (default `evidence`). An update keeps each matching question's skill, and new ones follow the set's most common skill unless this is sent.",
-  difficulty: "GIFT and Aiken only: the difficulty of new questions (default `medium`); an update keeps each matching question's, like `skill`.",
+    "GIFT, Moodle XML and Aiken only: the skill new questions practise (default `evidence`). An update keeps each matching question's skill, and new ones follow the set's most common skill unless this is sent.",
+  difficulty: "GIFT, Moodle XML and Aiken only: the difficulty of new questions (default `medium`); an update keeps each matching question's, like `skill`.",
 };
 
 /** Plain-language notes for request fields, added to the generated schemas (the upload schemas are shared with the web form). */
@@ -143,6 +145,13 @@ const slugParameter: OpenApiParameter = {
   description: "The set's slug.",
   schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,63}$" },
 };
+const exportFormatParameter: OpenApiParameter = {
+  name: "format",
+  in: "query",
+  required: true,
+  description: "`gift` (a GIFT text file) or `moodle-xml` (Moodle XML).",
+  schema: { type: "string", enum: [...exportQuery.shape.format.options] },
+};
 const documentParameter: OpenApiParameter = {
   name: "id",
   in: "path",
@@ -189,7 +198,7 @@ function paths(): OpenApiDocument["paths"] {
         operationId: "createSet",
         summary: "Add a new set as a draft",
         description:
-          "Parses `content` in the given format, checks every quote against your documents and the built-in ones, and stores version 1 as a draft. Students do not see it until you publish it.",
+          "Parses `content` in the given format, checks every quote against your documents and the built-in ones, and stores version 1 as a draft. Students do not see it until you publish it. A GIFT, Moodle XML or Aiken file imports every question it can: `importNotes` lists each question left out or changed, with its line. The file is refused (400, nothing stored) only when it cannot be read or has no question to answer.",
         tags: ["Sets"],
         security: BEARER,
         requestBody: setBody("SetUpload", EXAMPLE_SET_UPLOAD),
@@ -221,6 +230,26 @@ function paths(): OpenApiDocument["paths"] {
         parameters: [slugParameter],
         requestBody: setBody("SetUpdate", EXAMPLE_SET_UPDATE),
         responses: { "200": json("Stored as a draft.", ref("SavedVersion")), ...bodyErrors, ...writeAccess, ...notFound("set of yours") },
+      },
+    },
+    "/api/sets/{slug}/export": {
+      get: {
+        operationId: "exportSet",
+        summary: "Download a set for Moodle",
+        description:
+          "Your own set (its draft if it has one) or a built-in one, as a file Moodle's question bank imports: passages and context are written into the question text, sources into the general feedback. What Moodle cannot express is noted in comments in the file.",
+        tags: ["Sets"],
+        security: BEARER,
+        parameters: [slugParameter, exportFormatParameter],
+        responses: {
+          "200": {
+            description: "The file, sent as an attachment.",
+            content: { "text/plain": { schema: { type: "string" } }, "application/xml": { schema: { type: "string" } } },
+          },
+          "400": problem("`format` is missing or not one of gift, moodle-xml."),
+          ...unauthorized,
+          ...notFound("set"),
+        },
       },
     },
     "/api/sets/{slug}/publish": {

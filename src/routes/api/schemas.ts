@@ -19,6 +19,7 @@ export const setUpdate = z.partial(setUpload, { slug: true });
 export type SetUpdate = z.output<typeof setUpdate>;
 
 export const slugParam = z.object({ slug });
+export { exportQuery } from "../../teach/export.ts";
 export const documentIdParam = z.object({ id: documentId });
 
 const isoDate = described(z.iso.datetime(), "When it was stored (ISO 8601, UTC).");
@@ -89,6 +90,13 @@ export type SetDetail = z.output<typeof setDetail>;
 
 export const setList = z.strictObject({ sets: z.array(setSummary) });
 
+export const importNote = z.strictObject({
+  line: described(z.optional(z.int()), "The line in `content` where the question starts."),
+  question: described(z.string(), "The question's id in the set, or its Moodle name (or first words) if it was left out; empty for the file as a whole."),
+  outcome: described(z.enum(["left out", "changed"]), "left out: not in the set; changed: imported with the change described."),
+  message: described(z.string(), "What happened and, where there is something to do, what to do."),
+});
+
 export const savedVersion = z.strictObject({
   slug,
   version: described(z.int().check(z.gte(1)), "The number the draft gets when it is published."),
@@ -102,6 +110,10 @@ export const savedVersion = z.strictObject({
       }),
     ),
     "Item-writing warnings (answer cues, unbalanced keys, documents named by file id). The version is saved and can be published anyway.",
+  ),
+  importNotes: described(
+    z.array(importNote),
+    "GIFT, Aiken and Moodle XML: each question left out (with the reason) or imported with a change. Empty for the sourcewise format, which is all or nothing.",
   ),
 });
 export type SavedVersion = z.output<typeof savedVersion>;

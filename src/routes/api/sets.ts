@@ -5,7 +5,8 @@ import { findSetForTeacher, listSetsForTeacher, listSetVersions, versionQuestion
 import type { AppEnv } from "../../env.ts";
 import { BadRequestError, NotFoundError } from "../../lib/errors.ts";
 import { currentTeacher, requireApiToken } from "../../lib/teacher-auth.ts";
-import { routeParams } from "../../lib/validation.ts";
+import { queryParams, routeParams } from "../../lib/validation.ts";
+import { downloadHeaders, exportQuery, exportSetForTeacher } from "../../teach/export.ts";
 import { publishTeacherSet } from "../../teach/publish.ts";
 import { createSetFromUpload, updateSetFromUpload } from "../../teach/set-uploads.ts";
 import { setUpload } from "../../teach/upload.ts";
@@ -62,6 +63,12 @@ setApi.put("/:slug", slugRoute, requireJson, jsonBody(setUpdate), async (c) => {
     ]);
   const saved = await updateSetFromUpload(c.var.db, teacherId, slug, { ...body, slug });
   return c.json({ slug, status: "draft", ...saved } satisfies SavedVersion);
+});
+
+/** The set as a file Moodle imports; see exportSetForTeacher for which version. */
+setApi.get("/:slug/export", slugRoute, queryParams(exportQuery), async (c) => {
+  const file = await exportSetForTeacher(c.var.db, currentTeacher(c).id, c.req.valid("param").slug, c.req.valid("query").format);
+  return c.body(file.body, 200, downloadHeaders(file));
 });
 
 setApi.post("/:slug/publish", slugRoute, async (c) => {

@@ -3,7 +3,7 @@ import { SKILLS } from "../../content/skills.ts";
 import { documentLabels } from "../../db/queries/documents.ts";
 import { loadEditable } from "../../db/queries/drafts.ts";
 import { listDocumentsForTeacher } from "../../db/queries/teacher-documents.ts";
-import { findSetForTeacher, type TeacherSet, versionAsQuestionSet } from "../../db/queries/teacher-sets.ts";
+import { findSetForTeacher, setImportNotes, type TeacherSet, versionAsQuestionSet } from "../../db/queries/teacher-sets.ts";
 import type { AppEnv } from "../../env.ts";
 import { type AppError, NotFoundError } from "../../lib/errors.ts";
 import { currentTeacher } from "../../lib/teacher-auth.ts";
@@ -34,11 +34,12 @@ export async function showSetPage(
   const teacherId = currentTeacher(c).id;
   const editable = set.builtIn ? undefined : await loadEditable(c.var.db, set);
   const content = editable?.content ?? (set.current ? await versionAsQuestionSet(c.var.db, set.current.id) : undefined);
-  const [documents, teacherDocuments, changes, warnings] = await Promise.all([
+  const [documents, teacherDocuments, changes, warnings, importNotes] = await Promise.all([
     documentLabels(c.var.db, content?.documents ?? [], set.ownerId),
     set.builtIn ? [] : listDocumentsForTeacher(c.var.db, teacherId),
     editable?.isDraft ? changesSincePublished(c.var.db, teacherId, set.slug) : [],
     content && !set.builtIn ? setWarnings(c.var.db, teacherId, content) : [],
+    set.builtIn ? [] : setImportNotes(c.var.db, set, editable?.isDraft ?? false),
   ]);
   const values = after.form ? formValues(after.form) : {};
   return renderTeach(
@@ -53,6 +54,7 @@ export async function showSetPage(
       teacherDocuments={teacherDocuments}
       changes={changes}
       warnings={warnings}
+      importNotes={importNotes}
       csrfToken={c.var.csrfToken}
       skills={SKILL_CHOICES}
       uploadValues={after.formName === "duplicate" ? {} : values}

@@ -8,13 +8,15 @@ import { listSetsForTeacher } from "../../db/queries/teacher-sets.ts";
 import type { AppEnv } from "../../env.ts";
 import { BadRequestError, type ErrorDetail, NotFoundError } from "../../lib/errors.ts";
 import { currentTeacher } from "../../lib/teacher-auth.ts";
-import { routeParams, zodDetails } from "../../lib/validation.ts";
+import { queryParams, routeParams, zodDetails } from "../../lib/validation.ts";
 import { emptyDraft } from "../../teach/editor/draft.ts";
 import { attachQuote } from "../../teach/editor/quotes.ts";
+import { downloadHeaders, exportQuery, exportSetForTeacher } from "../../teach/export.ts";
 import { publishTeacherSet } from "../../teach/publish.ts";
 import { createSetFromUpload, updateSetFromUpload } from "../../teach/set-uploads.ts";
 import { type SetUpload, setUpload } from "../../teach/upload.ts";
 import { DashboardPage } from "../../views/pages/teach/dashboard.tsx";
+import { FormatsPage } from "../../views/pages/teach/formats.tsx";
 import { NewSetPage } from "../../views/pages/teach/set-upload.tsx";
 import { revisionOf } from "./forms.ts";
 import { formValues, inlineErrors, renderTeach } from "./render.tsx";
@@ -29,6 +31,8 @@ teachSetRoutes.get("/", async (c) => {
   const [sets, classes] = await Promise.all([listSetsForTeacher(c.var.db, teacher.id), listClasses(c.var.db, teacher.id)]);
   return renderTeach(c, "Dashboard", <DashboardPage name={teacher.displayName} sets={sets} classes={classes} />);
 });
+
+teachSetRoutes.get("/formats", (c) => renderTeach(c, "Question file formats", <FormatsPage />));
 
 teachSetRoutes.get("/sets/new", (c) => renderTeach(c, "Add a set", <NewSetPage csrfToken={c.var.csrfToken} values={{}} skills={SKILL_CHOICES} />));
 
@@ -101,6 +105,12 @@ teachSetRoutes.post("/sets/blank", async (c) => {
 });
 
 teachSetRoutes.get("/sets/:slug", setParams, async (c) => showSetPage(c, c.req.valid("param").slug));
+
+/** Any set the teacher may see, as GIFT or Moodle XML. */
+teachSetRoutes.get("/sets/:slug/export", setParams, queryParams(exportQuery), async (c) => {
+  const file = await exportSetForTeacher(c.var.db, currentTeacher(c).id, c.req.valid("param").slug, c.req.valid("query").format);
+  return c.body(file.body, 200, downloadHeaders(file));
+});
 
 teachSetRoutes.post("/sets/:slug/versions", setParams, async (c) => {
   const slugValue = c.req.valid("param").slug;

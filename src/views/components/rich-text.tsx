@@ -40,3 +40,12 @@ export function RichText({
     </>
   );
 }
+
+/**
+ * Text that may hold paragraphs or lists (an imported question's HTML): a div, since a paragraph
+ * cannot contain them; plain text stays one paragraph.
+ */
+export function RichBlock(props: { text: string; markup?: Question["markup"]; documents: DocumentLabels; links?: boolean; class?: string }) {
+  const text = <RichText text={props.text} markup={props.markup} documents={props.documents} links={props.links} />;
+  return props.markup === "html" ? <div class={props.class ? `rich ${props.class}` : "rich"}>{text}</div> : <p class={props.class}>{text}</p>;
+}

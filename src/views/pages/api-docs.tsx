@@ -93,11 +93,11 @@ function Operation({ document, origin, entry }: { document: OpenApiDocument; ori
       </p>
       {operation.parameters && operation.parameters.length > 0 ? (
         <p>
-          <strong>Path parameters:</strong>{" "}
+          <strong>Parameters:</strong>{" "}
           {operation.parameters.map((parameter, index) => (
             <>
               {index > 0 ? "; " : ""}
-              <code>{parameter.name}</code>: {parameter.description}
+              <code>{parameter.name}</code> ({parameter.in}): {parameter.description}
             </>
           ))}
         </p>

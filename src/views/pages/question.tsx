@@ -4,7 +4,7 @@ import { AnswerInputs, ConfidenceInput } from "../components/answer-inputs.tsx";
 import { AnswerReview, type ReviewedResponse, verdictText } from "../components/answer-review.tsx";
 import { Citation } from "../components/citation.tsx";
 import { CsrfField } from "../components/csrf.tsx";
-import { type DocumentLabels, RichText } from "../components/rich-text.tsx";
+import { type DocumentLabels, RichBlock, RichText } from "../components/rich-text.tsx";
 
 export interface Progress {
   attemptId: string;
@@ -51,6 +51,7 @@ function QuestionHeader({ progress, question, documents }: { progress: Progress;
 /** An unanswered question: only public fields are available here. */
 export function QuestionPage({
   progress,
+  questionId,
   question,
   documents,
   csrfToken,
@@ -58,6 +59,8 @@ export function QuestionPage({
   error,
 }: {
   progress: Progress;
+  /** The question's row id: lets the server grade and record the answer in one round trip. */
+  questionId: number;
   question: PublicQuestion;
   documents: DocumentLabels;
   csrfToken: string;
@@ -76,6 +79,7 @@ export function QuestionPage({
       ) : null}
       <form method="post" action={`/attempts/${progress.attemptId}/questions/${progress.number}`}>
         <CsrfField token={csrfToken} />
+        <input type="hidden" name="question" value={String(questionId)} />
         {error ? (
           <p class="error" role="alert" id="answer-error">
             {error}
@@ -122,18 +126,12 @@ export function FeedbackPage({
           {next.label}
         </a>
       </section>
-      <p>
-        <strong>
-          <RichText text={question.prompt} markup={question.markup} documents={documents} />
-        </strong>
-      </p>
+      <RichBlock text={question.prompt} markup={question.markup} documents={documents} class="prompt" />
       <AnswerReview question={question} response={response} optionOrder={optionOrder} documents={documents} />
       {question.explanation ? (
         <>
           <h2>Explanation</h2>
-          <p>
-            <RichText text={question.explanation} markup={question.markup} documents={documents} links />
-          </p>
+          <RichBlock text={question.explanation} markup={question.markup} documents={documents} links />
         </>
       ) : null}
       {question.sources.length > 0 ? (

@@ -6,7 +6,7 @@ import { Citation } from "../components/citation.tsx";
 import { CbmReport, ConfidenceReport } from "../components/confidence-report.tsx";
 import { CsrfField } from "../components/csrf.tsx";
 import { DiscernmentReport } from "../components/discernment-report.tsx";
-import { type DocumentLabels, RichText } from "../components/rich-text.tsx";
+import { type DocumentLabels, RichBlock, RichText } from "../components/rich-text.tsx";
 
 export function SummaryPage({
   review,
@@ -82,11 +82,7 @@ export function SummaryPage({
                   documents={documents}
                 />
               ) : null}
-              {content.explanation ? (
-                <p>
-                  <RichText text={content.explanation} markup={content.markup} documents={documents} links />
-                </p>
-              ) : null}
+              {content.explanation ? <RichBlock text={content.explanation} markup={content.markup} documents={documents} links /> : null}
               {content.sources.map((source) => (
                 <Citation source={source} label={documents.get(source.document)} />
               ))}

@@ -1,8 +1,10 @@
-import type { ClassResults } from "../../../teach/results.ts";
+import { formatScore } from "../../../quiz/scoring.ts";
+import type { ClassResults, Score } from "../../../teach/results.ts";
 import { weakDistractors } from "../../../teach/results.ts";
 
 const pct = (value: number | null) => (value === null ? "–" : `${Math.round(value * 100)}%`);
 const signed = (value: number | null) => (value === null ? "–" : value.toFixed(2));
+const marks = (score: Score) => `${formatScore(score.marks)} of ${score.total} (${score.percent}%)`;
 const duration = (ms: number | null) => (ms === null ? "–" : `${Math.floor(ms / 60000)} min ${Math.round((ms % 60000) / 1000)} s`);
 
 export function ResultsPage({
@@ -56,8 +58,8 @@ export function ResultsPage({
                 <tr>
                   <th scope="row">{s.name}</th>
                   <td>{s.attempts}</td>
-                  <td>{s.firstScore ? `${s.firstScore.correct} of ${s.firstScore.total} (${s.firstScore.percent}%)` : "not finished"}</td>
-                  <td>{s.bestScore ? `${s.bestScore.correct} of ${s.bestScore.total} (${s.bestScore.percent}%)` : "–"}</td>
+                  <td>{s.firstScore ? marks(s.firstScore) : "not finished"}</td>
+                  <td>{s.bestScore ? marks(s.bestScore) : "–"}</td>
                   <td>{duration(s.timeTakenMs)}</td>
                   <td>{s.version ?? "–"}</td>
                 </tr>
@@ -89,8 +91,8 @@ export function ResultsPage({
       </div>
       <h2>Item analysis</h2>
       <p class="meta">
-        Facility is the share who answered correctly. Discrimination compares the top and bottom 27% of scorers: near 0 or negative means the question does not
-        separate stronger from weaker readers. A distractor nobody chose is flagged as weak.
+        Facility is the average mark (partial credit counts). Discrimination compares the top and bottom 27% of scorers: near 0 or negative means the question
+        does not separate stronger from weaker readers. A distractor nobody chose is flagged as weak.
       </p>
       {results.questions.map((q) => {
         const weak = new Set(weakDistractors(q).map((o) => o.id));

@@ -5,7 +5,13 @@ import { HELP } from "./help/links.ts";
 
 /** Adding a set (from scratch or by upload) and uploading a new version of one. */
 
-export const FORMAT_LABELS = { auto: "Detect from the file or text", sourcewise: "Sourcewise YAML or JSON", gift: "Moodle GIFT", aiken: "Aiken" } as const;
+export const FORMAT_LABELS = {
+  auto: "Detect from the file or text",
+  sourcewise: "Sourcewise YAML or JSON",
+  gift: "Moodle GIFT",
+  "moodle-xml": "Moodle XML",
+  aiken: "Aiken",
+} as const;
 
 export function SetUploadForm(props: {
   action: string;
@@ -36,16 +42,17 @@ export function SetUploadForm(props: {
         ))}
       </select>
       <p class="meta">
-        The formats are described in the <a href={HELP.format}>format reference</a>.
+        <a href={HELP.moodleFormats}>What each format can hold</a>: every GIFT construct, Moodle XML and Aiken, with examples. The Sourcewise format is in the{" "}
+        <a href={HELP.format}>format reference</a>.
       </p>
       <label for="file">Upload a file (at most 256 KB)</label>
-      <input type="file" id="file" name="file" accept=".yaml,.yml,.json,.gift,.txt" />
+      <input type="file" id="file" name="file" accept=".yaml,.yml,.json,.gift,.txt,.xml" />
       <label for="content">…or paste the set</label>
       <textarea id="content" name="content" spellcheck={false}>
         {values.content ?? ""}
       </textarea>
       <fieldset>
-        <legend>For GIFT and Aiken only (those formats carry no title or skills)</legend>
+        <legend>For GIFT, Moodle XML and Aiken only (those formats carry no skills)</legend>
         {props.withSlug ? null : (
           <p class="meta">Leave these empty to keep the set's title and summary, and each matching question's skill, difficulty, passages and sources.</p>
         )}
@@ -92,8 +99,9 @@ export function NewSetPage(props: {
     <>
       <h1>Add a question set</h1>
       <p>
-        Write a set in the browser, or upload one in the Sourcewise format, Moodle GIFT or Aiken. Either way, nothing reaches students until you publish it. New
-        to this? Read the <a href={HELP.guide}>teacher guide</a>.
+        Write a set in the browser, or upload one in the Sourcewise format, Moodle GIFT, Moodle XML or Aiken (a Moodle file imports every question it can, and
+        each question left out or changed is listed with its line). Either way, nothing reaches students until you publish it. New to this? Read the{" "}
+        <a href={HELP.guide}>teacher guide</a>.
       </p>
       <h2>Start from scratch</h2>
       {errorsFor("blank")}

@@ -1,3 +1,4 @@
+import type { ImportNote } from "../../../content/import/index.ts";
 import type { QuestionSet } from "../../../content/schema.ts";
 import { setSettings } from "../../../db/library-sync.ts";
 import type { TeacherDocumentListing } from "../../../db/queries/teacher-documents.ts";
@@ -9,6 +10,7 @@ import { FormErrors } from "../../components/form-errors.tsx";
 import type { DocumentLabels } from "../../components/rich-text.tsx";
 import { SetSettingsList } from "../../components/set-settings.tsx";
 import { HELP } from "./help/links.ts";
+import { ImportReport } from "./import-report.tsx";
 import { DuplicateForm, SetLifecycleActions } from "./set-actions.tsx";
 import { QuestionPreview } from "./set-preview.tsx";
 import { SetUploadForm } from "./set-upload.tsx";
@@ -60,6 +62,8 @@ export interface SetPageProps {
   changes: string[];
   /** Item-writing warnings on the content shown: advice, never a block on publishing. */
   warnings: SetWarning[];
+  /** What the import of the shown version left out or changed. */
+  importNotes: ImportNote[];
   csrfToken: string;
   skills: [string, string][];
   /** What the teacher typed into a form that was refused. */
@@ -99,6 +103,13 @@ export function SetManagePage(props: SetPageProps) {
         {content ? <SetSettingsList settings={setSettings(content)} /> : null}
       </dl>
       {set.builtIn ? <p>This set is part of the built-in library: you can assign it to classes, or duplicate it to get a copy you can edit.</p> : null}
+      {content ? (
+        <p>
+          Take it to Moodle: <a href={`/teach/sets/${set.slug}/export?format=gift`}>download as GIFT</a> or{" "}
+          <a href={`/teach/sets/${set.slug}/export?format=moodle-xml`}>as Moodle XML</a> ({isDraft ? "the draft" : "the published version"}, with its passages
+          and sources written into the questions).
+        </p>
+      ) : null}
       <FormErrors message={props.error} details={props.details} />
       {editable ? <SetLifecycleActions set={set} revision={props.revision} csrfToken={props.csrfToken} /> : null}
       {isDraft && props.changes.length > 0 ? (
@@ -120,6 +131,7 @@ export function SetManagePage(props: SetPageProps) {
           </p>
         </section>
       ) : null}
+      {props.importNotes.length > 0 ? <ImportReport notes={props.importNotes} /> : null}
       <SetWarnings warnings={props.warnings} editable={editable} slug={set.slug} />
       <h2>Preview{set.current || isDraft ? ` of ${isDraft ? "the draft" : `the published version ${set.current?.version ?? ""}`}` : ""}</h2>
       <p>Exactly what students see, question by question. Open "After answering" to check the answers and feedback.</p>

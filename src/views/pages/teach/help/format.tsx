@@ -154,10 +154,12 @@ export function FormatReferencePage() {
           paragraph. Students never see the ids.
         </li>
       </ul>
-      <h2 id="other-formats">Moodle GIFT and Aiken</h2>
+      <h2 id="other-formats">Moodle GIFT, Moodle XML and Aiken</h2>
       <p>
-        Uploads may also be in GIFT or Aiken. They carry questions, options, feedback and keys, but no skills, sources or settings: the upload form asks for a
-        title, a summary, a skill and a difficulty, and a new version keeps what the set already had (see the <a href={`${HELP.guide}#upload`}>guide</a>).
+        Uploads may also be in GIFT, Moodle XML or Aiken. They carry questions, options, feedback, weights and keys, but no skills, sources or settings: the
+        upload form asks for a title, a summary, a skill and a difficulty, and a new version keeps what the set already had (see the{" "}
+        <a href={`${HELP.guide}#upload`}>guide</a>). Every construct they can hold, and what it becomes, is on{" "}
+        <a href={HELP.moodleFormats}>question file formats</a>.
       </p>
       <h2 id="writing">Writing good questions</h2>
       <ul>

@@ -2,4 +2,6 @@
 export const HELP = {
   guide: "/teach/help",
   format: "/teach/help/format",
+  /** Moodle GIFT, Moodle XML and Aiken: every construct and what it becomes. */
+  moodleFormats: "/teach/formats",
 } as const;

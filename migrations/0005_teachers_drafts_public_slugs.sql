@@ -5,6 +5,7 @@ ALTER TABLE `question_sets` ADD `public_slug` text DEFAULT '' NOT NULL;--> state
 -- Existing sets keep their addresses: old links to /sets/<slug> go on working.
 UPDATE `question_sets` SET `public_slug` = `slug`;--> statement-breakpoint
 ALTER TABLE `question_sets` ADD `draft` text;--> statement-breakpoint
+ALTER TABLE `question_sets` ADD `draft_import_notes` text;--> statement-breakpoint
 ALTER TABLE `question_sets` ADD `draft_revision` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE `question_sets` ADD `draft_updated_at` integer;--> statement-breakpoint
 ALTER TABLE `question_sets` ADD `archived_at` integer;--> statement-breakpoint
@@ -24,6 +25,7 @@ UPDATE `question_sets` SET
     ))
     FROM `set_versions` v WHERE v.`id` = `question_sets`.`draft_version_id`
   ),
+  `draft_import_notes` = (SELECT v.`import_notes` FROM `set_versions` v WHERE v.`id` = `question_sets`.`draft_version_id`),
   `draft_revision` = 1,
   `draft_updated_at` = (SELECT v.`created_at` FROM `set_versions` v WHERE v.`id` = `question_sets`.`draft_version_id`)
 WHERE `draft_version_id` IS NOT NULL;--> statement-breakpoint

@@ -1,0 +1,1 @@
+ALTER TABLE `set_versions` ADD `import_notes` text;
