@@ -96,11 +96,11 @@ describe.runIf(browserAvailable())("a teacher writes a set in the editor, in Chr
       await page.locator("#f-explanation").fill("Find who makes a claim before you weigh it.");
       await page.getByRole("button", { name: "Save and pick a source from a document" }).click();
       await usable(page);
-      await page.getByRole("link", { name: "Report C" }).click();
+      await page.getByRole("link", { name: "Blue report" }).click();
       await pickSentence(page, javaScript, "An SBU official, speaking on the condition of anonymity", "source");
       await usable(page);
       await page.getByRole("button", { name: "Save and pick a passage from a document" }).click();
-      await page.getByRole("link", { name: "Report C" }).click();
+      await page.getByRole("link", { name: "Blue report" }).click();
       await pickSentence(page, javaScript, "The official described Kirillov", "passage");
 
       // 3. A true/false question, with its source picked the same way.
@@ -114,7 +114,7 @@ describe.runIf(browserAvailable())("a teacher writes a set in the editor, in Chr
       await page.locator("#f-options-1-feedback").fill("Right: the official spoke on condition of anonymity.");
       await page.locator("#f-explanation").fill("Notice when a source is not named, and why.");
       await page.getByRole("button", { name: "Save and pick a source from a document" }).click();
-      await page.getByRole("link", { name: "Report C" }).click();
+      await page.getByRole("link", { name: "Blue report" }).click();
       await pickSentence(page, javaScript, "An SBU official, speaking on the condition of anonymity", "source");
 
       // 4. Edit one option of the first question, then move the second question up.
