@@ -198,7 +198,7 @@ describe.runIf(browserAvailable())("a teacher in Chromium", () => {
     const student = await studentContext.newPage();
     await student.goto(`${server.url}/sets/from-moodle`);
     await student.getByRole("button", { name: "Start the quiz" }).click();
-    expect(await student.locator("legend li").textContent()).toBe("The bridge may reopen.");
+    expect(await student.locator(".prompt li").textContent()).toBe("The bridge may reopen.");
     await expectAccessible(student);
     await student.getByRole("checkbox", { name: /may/ }).check();
     await student.getByRole("button", { name: "Check answer" }).click();

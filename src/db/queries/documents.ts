@@ -42,3 +42,7 @@ export async function documentsForLint(db: Database, teacherId: string, ids: Ite
     .from(documents)
     .where(or(isNull(documents.ownerId), named.length > 0 ? and(eq(documents.ownerId, teacherId), inArray(documents.id, named)) : undefined));
 }
+
+/** A document as student pages name it; `body` only where a page places quotes in paragraphs. */
+export type CitedDocument = DocumentLabel & { body?: string };
+export type CitedDocuments = Map<string, CitedDocument>;
