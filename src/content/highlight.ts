@@ -28,3 +28,15 @@ export function highlightPassage(body: string, quote: string | undefined): { par
   });
   return { paragraphs, found: range !== null };
 }
+
+/** The paragraph (1-based, as the reader numbers them) where a quote starts; undefined if absent. */
+export function paragraphOfQuote(body: string, quote: string): number | undefined {
+  const range = locateQuote(body, quote);
+  if (!range) return undefined;
+  const paragraphs = paragraphsOf(body);
+  let number: number | undefined;
+  paragraphs.forEach(({ start }, index) => {
+    if (start <= range.start) number = index + 1;
+  });
+  return number;
+}

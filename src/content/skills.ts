@@ -17,6 +17,30 @@ export const SKILLS = {
 export type SkillId = keyof typeof SKILLS;
 export const SKILL_IDS = Object.keys(SKILLS) as [SkillId, ...SkillId[]];
 
+/** The home page groups sets by the family of their first skill, in this order. */
+export const SKILL_GROUPS: readonly { title: string; about: string; skills: readonly SkillId[] }[] = [
+  {
+    title: "Who is speaking?",
+    about: "Attribution, unnamed sources, and a denial versus declining to comment.",
+    skills: ["attribution", "anonymous-sources", "denial-vs-no-comment"],
+  },
+  {
+    title: "What is shown, and what is only claimed?",
+    about: "Verification, evidence, hedging words and the numbers behind a story.",
+    skills: ["verification", "evidence", "hedging", "numbers"],
+  },
+  {
+    title: "Where did it come from, and when?",
+    about: "Copies, credits, boilerplate and dates: a text's provenance.",
+    skills: ["provenance", "spun-copy", "dates-context"],
+  },
+  {
+    title: "How is it told?",
+    about: "Loaded words, and how two outlets tell the same event.",
+    skills: ["loaded-language", "comparing-coverage"],
+  },
+];
+
 export function skillLabel(skill: string): string {
   return skill in SKILLS ? SKILLS[skill as SkillId] : skill;
 }

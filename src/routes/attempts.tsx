@@ -3,18 +3,24 @@ import { Hono } from "hono";
 import { validator } from "hono/validator";
 import * as z from "zod/mini";
 import { type AnswerOutcome, type AnswerTarget, recordAnswer } from "../db/queries/answers.ts";
-import type { AttemptQuestion } from "../db/queries/attempts.ts";
-import { loadQuestionPage, loadSummaryPage } from "../db/queries/student-pages.ts";
+import { planRetry } from "../db/queries/attempt-limits.ts";
+import { type AttemptQuestion, type AttemptReview, startAttempt } from "../db/queries/attempts.ts";
+import { loadQuestionPage, loadReviewPage, loadSummaryPage } from "../db/queries/student-pages.ts";
 import { type CachedQuestion, cachedQuestion, forgetQuestion, rememberQuestion } from "../db/question-cache.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError, ConflictError, NotFoundError } from "../lib/errors.ts";
-import { routeParams } from "../lib/validation.ts";
+import { clientAddress, enforceRateLimit } from "../lib/rate-limit.ts";
+import { formBody, routeParams } from "../lib/validation.ts";
 import { parseAnswerForm } from "../quiz/answer-form.ts";
 import { attemptReport } from "../quiz/attempt-report.ts";
 import { gradeResponse } from "../quiz/grading.ts";
+import { isMissed, stateOf } from "../quiz/progress.ts";
 import { toPublicQuestion } from "../quiz/public-question.ts";
 import { scoreBySkill } from "../quiz/scoring.ts";
-import { FeedbackPage, type NextLink, type Progress, QuestionPage, RecordedPage } from "../views/pages/question.tsx";
+import { studyPlan } from "../quiz/study-plan.ts";
+import { FeedbackPage } from "../views/pages/feedback.tsx";
+import { type NextLink, type Progress, QuestionPage, RecordedPage } from "../views/pages/question.tsx";
+import { ReviewPage, reviewPage } from "../views/pages/review.tsx";
 import { SummaryPage } from "../views/pages/summary.tsx";
 
 export const attemptRoutes = new Hono<AppEnv>();
@@ -25,7 +31,14 @@ const questionParams = routeParams(z.object({ id: z.uuid(), number: z.pipe(z.coe
 const rawForm = validator("form", (value) => value);
 
 function progressOf(row: AttemptQuestion, number: number): Progress {
-  return { attemptId: row.attempt.id, setTitle: row.set.title, number, questionCount: row.attempt.questionCount };
+  return {
+    attemptId: row.attempt.id,
+    setTitle: row.set.title,
+    number,
+    questionCount: row.attempt.questionCount,
+    states: row.states,
+    canRevisit: row.attempt.mode === "practice" || row.attempt.finishedAt !== null,
+  };
 }
 
 function nextLink(attempt: { id: string; questionCount: number; mode: "practice" | "check" }, number: number): NextLink {
@@ -203,19 +216,59 @@ function respond(c: Context<AppEnv>, outcome: AnswerOutcome, at: { id: string; n
   }
 }
 
-/** The score, per-skill breakdown and review; only once every question is answered. */
+/** An attempt's results exist once every question is answered (a check refuses; practice sends the student back). */
+function assertFinished(review: Pick<AttemptReview, "attempt" | "items">): string | undefined {
+  const unanswered = review.items.find((item) => !item.response);
+  if (review.attempt.finishedAt || !unanswered) return undefined;
+  if (review.attempt.mode === "check") throw new ConflictError(`Finish the check first: question ${unanswered.number} is not answered yet.`);
+  return `/attempts/${review.attempt.id}/questions/${unanswered.number}`;
+}
+
+/** The score, marks per skill and a study plan; only once every question is answered. */
 attemptRoutes.get("/:id", attemptParams, async (c) => {
   const { id } = c.req.valid("param");
   const page = await loadSummaryPage(c.var.db, { attemptId: id, studentId: c.var.studentId });
   if (!page) throw notFound();
-  const { review, documents } = page;
-  const unanswered = review.items.find((item) => !item.response);
-  if (!review.attempt.finishedAt && unanswered) {
-    if (review.attempt.mode === "check") throw new ConflictError(`Finish the check first: question ${unanswered.number} is not answered yet.`);
-    return c.redirect(`/attempts/${id}/questions/${unanswered.number}`, 303);
-  }
+  const { review, documents, sets } = page;
+  const unfinished = assertFinished(review);
+  if (unfinished) return c.redirect(unfinished, 303);
+  const skills = scoreBySkill(review.items);
+  const plan = studyPlan(review.items, skills, sets, review.set.slug);
   const report = attemptReport(review.items, { ...review.set.settings, mode: review.attempt.mode });
-  return c.render(<SummaryPage review={review} skills={scoreBySkill(review.items)} report={report} documents={documents} csrfToken={c.var.csrfToken} />, {
+  return c.render(<SummaryPage review={review} documents={documents} skills={skills} plan={plan} report={report} csrfToken={c.var.csrfToken} />, {
     title: `Your score: ${review.set.title}`,
   });
+});
+
+/** "Review the N I missed" (or, with ?all=1, every question) with feedback and evidence on one page. */
+attemptRoutes.get("/:id/review", attemptParams, async (c) => {
+  const { id } = c.req.valid("param");
+  const loaded = await loadReviewPage(c.var.db, { attemptId: id, studentId: c.var.studentId });
+  if (!loaded) throw notFound();
+  const { review, documents } = loaded;
+  const unfinished = assertFinished(review);
+  if (unfinished) return c.redirect(unfinished, 303);
+  const all = c.req.query("all") === "1";
+  const numbers = review.items.filter((item) => all || isMissed(stateOf(item.response))).map((item) => item.number);
+  const page = reviewPage(numbers, Number(c.req.query("page") ?? 1));
+  return c.render(<ReviewPage review={review} documents={documents} page={page} all={all} csrfToken={c.var.csrfToken} />, {
+    title: `${all ? "Every answer" : "What you missed"}: ${review.set.title}`,
+  });
+});
+
+/** "Retry only the ones I got wrong": a new practice attempt of the same version, scored on its own. */
+attemptRoutes.post("/:id/retry", attemptParams, formBody(z.strictObject({ _csrf: z.string() })), async (c) => {
+  const { id } = c.req.valid("param");
+  await enforceRateLimit(c.env, c.var.db, "attemptStart", clientAddress(c));
+  const plan = await planRetry(c.var.db, { attemptId: id, studentId: c.var.studentId });
+  if (plan.resumeAttemptId) return c.redirect(`/attempts/${plan.resumeAttemptId}`, 303);
+  const retryId = await startAttempt(c.var.db, {
+    studentId: c.var.studentId,
+    setVersionId: plan.setVersionId,
+    settings: plan.settings,
+    questions: plan.questions,
+    onlyPositions: plan.missedPositions,
+    retryOf: id,
+  });
+  return c.redirect(`/attempts/${retryId}/questions/1`, 303);
 });

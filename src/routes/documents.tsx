@@ -7,6 +7,7 @@ import type { AppEnv } from "../env.ts";
 import { NotFoundError } from "../lib/errors.ts";
 import { loadTeacher } from "../lib/teacher-auth.ts";
 import { routeParams } from "../lib/validation.ts";
+import { documentName, headlineOf } from "../views/components/passages.tsx";
 import { ReaderPage } from "../views/pages/reader.tsx";
 
 export const documentRoutes = new Hono<AppEnv>();
@@ -24,6 +25,8 @@ documentRoutes.get(
     const quote = c.req.query("hl")?.slice(0, 2000);
     const { paragraphs, found } = highlightPassage(document.body, quote);
     const highlight = !quote ? "none" : found ? "found" : "missing";
-    return c.render(<ReaderPage document={document} paragraphs={paragraphs} highlight={highlight} />, { title: document.title });
+    return c.render(<ReaderPage document={document} paragraphs={paragraphs} highlight={highlight} />, {
+      title: `${documentName(document)}: ${headlineOf(document.title).about}`,
+    });
   },
 );

@@ -10,8 +10,8 @@ import { MePage } from "../views/pages/me.tsx";
 export const homeRoutes = new Hono<AppEnv>();
 
 homeRoutes.get("/", async (c) => {
-  const { sets, documents } = await loadHomePage(c.var.db, c.var.studentId);
-  return c.render(<HomePage sets={sets} documents={documents} />, { title: "Quizzes" });
+  const { sets } = await loadHomePage(c.var.db, c.var.studentId);
+  return c.render(<HomePage sets={sets} />, { title: "Read the news like a fact-checker" });
 });
 
 homeRoutes.get("/me", async (c) => {

@@ -14,6 +14,12 @@ export const ASSETS = {
 
 export type AssetName = keyof typeof ASSETS;
 
+const PATHS = Object.fromEntries(Object.entries(ASSETS).map(([name, asset]) => [name, `/assets/${fingerprint(asset.body)}/${name}`])) as Record<
+  AssetName,
+  string
+>;
+
+/** Hashed once, when the Worker starts: every page links both assets. */
 export function assetPath(name: AssetName): string {
-  return `/assets/${fingerprint(ASSETS[name].body)}/${name}`;
+  return PATHS[name];
 }

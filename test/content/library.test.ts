@@ -75,6 +75,14 @@ describe("the question library", () => {
     const scale = (q: QuestionOfType<"claim">) => q.options.map((o) => `${o.id}|${o.text}|${"supports" in o && o.supports}`).join("\n");
     expect(new Set(claims.map(scale)).size).toBe(1);
     expect(new Set(claims.map((q) => q.prompt)).size).toBe(1);
+    // The same mix of verdicts (supported, only claimed, not supported) in both forms, so that a
+    // student who leans one way gains or loses the same on either form.
+    const verdictMix = (set: typeof a) =>
+      (set?.questions ?? [])
+        .filter((q): q is QuestionOfType<"claim"> => q.type === "claim")
+        .map((q) => q.answer.join())
+        .sort();
+    expect(verdictMix(a)).toEqual(verdictMix(b));
     for (const q of claims) expect(q.claim, q.id).not.toMatch(/\b(said|says|told|according to|claimed|claims|announced|reported)\b/i);
     const bodies = new Map(library.documents.map((d) => [d.id, d.body]));
     const ranges = (set: typeof a) =>

@@ -116,6 +116,8 @@ const walk: Record<string, (f: Fixtures) => Promise<{ response: Response; ok?: b
   ],
   "POST /attempts/:id/questions/:number": async (f) => [{ response: await f.student.post(`/attempts/${f.attemptId}/questions/1`, { choice: "a" }) }],
   "GET /attempts/:id": async (f) => [{ response: await f.student.get(`/attempts/${f.finished}`), ok: true }],
+  "GET /attempts/:id/review": async (f) => [{ response: await f.student.get(`/attempts/${f.finished}/review?all=1`), ok: true }],
+  "POST /attempts/:id/retry": async (f) => [{ response: await f.student.post(`/attempts/${f.finished}/retry`) }],
   // A built-in document, and a teacher's private one in the reader.
   "GET /documents/:id": async (f) => [
     { response: await f.student.get("/documents/002"), ok: true },

@@ -34,11 +34,17 @@ describe("a check shows nothing before the end, then everything", () => {
     expect(text).toContain("You lean neither towards doubting nor towards trusting.");
     // d′ for 4 of 4 and 0 of 4 with the log-linear correction: z(0.9) − z(0.1) = 2.56.
     expect(text).toMatch(/Discernment \(d′: 0 is chance, higher is better\) 2\.56/);
-    // Now everything is shown, question by question, with sources.
-    for (const marker of ["FEEDBACK-1-s", "EXPLAIN-1", "EXPLAIN-single", ...CHECK_BODY.split("\n")]) expect(browser.lastHtml).toContain(marker);
     expect(text).toContain("✓ Correct");
     // The picture is drawn on the server and hidden from screen readers, which read the table.
     expect(browser.lastHtml).toMatch(/<svg class="chart"[^>]*aria-hidden="true"/);
+    // Now everything is shown, question by question, with sources, on the review the summary links to (six a page).
+    expect(browser.lastHtml).toContain(`href="/attempts/${attemptId}/review?all=1"`);
+    let reviewed = "";
+    for (const page of [1, 2]) {
+      expect((await browser.get(`/attempts/${attemptId}/review?all=1&page=${page}`)).status).toBe(200);
+      reviewed += browser.lastHtml;
+    }
+    for (const marker of ["FEEDBACK-1-s", "EXPLAIN-1", "EXPLAIN-single", ...CHECK_BODY.split("\n")]) expect(reviewed).toContain(marker);
   });
 
   it('gives a student who answers "not supported" to every claim discernment 0 and a strong lean to doubting, not a good grade', async () => {

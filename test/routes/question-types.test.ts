@@ -111,6 +111,10 @@ describe("every question type, end to end", () => {
     const evidencePage = await answer(browser, attemptId, 2, { choice: "s3" });
     expect([...evidencePage.matchAll(/value="(s\d)"/g)].map((m) => m[1])).toEqual(["s1", "s2", "s3"]);
     expect(evidencePage).toContain('type="checkbox"');
+    // The sentences are the passage: named by its document's label, each a label to tap.
+    expect(evidencePage).toContain('<fieldset aria-labelledby="prompt" aria-describedby="answer-hint" class="sentences">');
+    expect(textOf(evidencePage)).toContain("From Fixture report");
+    expect(evidencePage).toContain('<label for="choice-s3">Video verified by reporters shows cracks along the east span.</label>');
     expect(textOf(browser.lastHtml)).toContain("✓ Correct");
 
     const claimPage = await answer(browser, attemptId, 3, { choice: "c" });

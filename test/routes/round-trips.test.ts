@@ -38,10 +38,16 @@ describe("D1 round trips per student request", () => {
     expect(roundTrips(answered), "POST answer: grade and record in one batch").toBe(1);
     expectOne("GET /attempts/:id/questions/:n (feedback)", await browser.get(question));
     await browser.get(`/attempts/${attemptId}/questions/2`);
-    await browser.post(`/attempts/${attemptId}/questions/2`, { choice: "f" });
+    // Wrong on purpose: the retry below takes it again.
+    await browser.post(`/attempts/${attemptId}/questions/2`, { choice: "t" });
     await browser.get(`/attempts/${attemptId}/questions/3`);
     await browser.post(`/attempts/${attemptId}/questions/3`, { choice: ["a", "c"] });
     expectOne("GET /attempts/:id (summary)", await browser.get(`/attempts/${attemptId}`));
+    expectOne("GET /attempts/:id/review", await browser.get(`/attempts/${attemptId}/review?all=1`));
+    // A retry of the missed questions is a start: a read (with the version's questions), then the write.
+    const retried = await browser.post(`/attempts/${attemptId}/retry`);
+    expect(retried.headers.get("Location")).toMatch(/^\/attempts\/[0-9a-f-]{36}\/questions\/1$/);
+    expect(roundTrips(retried)).toBe(2);
     expectOne("GET /me", await browser.get("/me"));
     expectOne("GET /documents/:id", await browser.get(`/documents/${docId}`));
     expectOne("GET /join/:code", await browser.get("/join/ZZZZZZ"));

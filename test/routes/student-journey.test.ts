@@ -1,21 +1,29 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import type { QuestionSetInput } from "../../src/content/schema.ts";
+import { questionSet } from "../support/content.ts";
 import { count } from "../support/d1.ts";
-import { publishFixtureSet, threeTypeSet } from "../support/fixtures.ts";
+import { publishFixtureSet, threeTypeSet, unique } from "../support/fixtures.ts";
 import { StudentBrowser, textOf } from "../support/student.ts";
+import { signedInTeacher } from "../support/teacher-browser.ts";
 
 describe("a student takes a quiz", () => {
-  it("lists published sets with their skills, size and documents on the home page", async () => {
-    const { slug, docId } = await publishFixtureSet(threeTypeSet);
+  it("says what Sourcewise is, then lists sets grouped by skill with their length and difficulty", async () => {
+    const { slug } = await publishFixtureSet(threeTypeSet);
     const browser = new StudentBrowser();
     expect((await browser.get("/")).status).toBe(200);
     const text = textOf(browser.lastHtml);
-    expect(browser.lastHtml).toContain(`href="/sets/${slug}"`);
-    expect(text).toContain("3 questions");
+    expect(text).toContain("Sourcewise is practice for reading news reports closely.");
+    expect(browser.lastHtml).toContain('<meta name="description" content="Sourcewise: short quizzes');
+    const card = browser.lastHtml.slice(browser.lastHtml.indexOf(`<h3><a href="/sets/${slug}"`));
+    expect(textOf(card.slice(0, card.indexOf("</li>")))).toMatch(/^Fixture set 3 questions · about 5 minutes · easy to hard/);
     expect(text).toContain("Attribution: who says so");
-    expect(text).toContain("Fixture report");
-    expect(browser.lastHtml).toContain(`href="/documents/${docId}"`);
+    // The fixture's first skill is attribution: it is listed under "Who is speaking?", before the checks.
+    const html = browser.lastHtml;
+    expect(html.indexOf("<h2>Who is speaking?</h2>")).toBeLessThan(html.indexOf(`<h3><a href="/sets/${slug}"`));
+    expect(html.indexOf(`<h3><a href="/sets/${slug}"`)).toBeLessThan(html.indexOf("<h2>What is shown, and what is only claimed?</h2>"));
     expect(text).toContain("Who says so? Reading a breaking story"); // the built-in library is loaded
+    expect(text).not.toContain("[No headline]");
   });
 
   it("shows what a set practises and which sources it uses, with a Start form", async () => {
@@ -37,13 +45,16 @@ describe("a student takes a quiz", () => {
     // Question 1: single choice, answered right.
     await browser.get(`/attempts/${attemptId}/questions/1`);
     expect(textOf(browser.lastHtml)).toContain("Question 1 of 3");
-    expect(browser.lastHtml).toMatch(/<fieldset[^>]*><legend>Who said the bridge would reopen\?<\/legend>/);
+    expect(browser.lastHtml).toContain('<p class="prompt" id="prompt">Who said the bridge would reopen?</p>');
+    expect(browser.lastHtml).toMatch(/<fieldset aria-labelledby="prompt" aria-describedby="answer-hint">/);
+    expect(browser.lastHtml).toContain('<progress max="3" value="0" aria-label="0 of 3 answered">');
     expect(browser.lastHtml).toContain('type="radio"');
     let answer = await browser.post(`/attempts/${attemptId}/questions/1`, { choice: "a" });
     expect(answer.status).toBe(303);
     await browser.follow(answer);
     let text = textOf(browser.lastHtml);
     expect(text).toContain("✓ Correct");
+    expect(text).toMatch(/✓ Correct You chose [AB]\. The answer is [AB]\./);
     expect(text).toContain("Right: the text attributes it to the mayor.");
     expect(text).toContain("Find who makes a claim before weighing it.");
     expect(browser.lastHtml).toContain(`href="/documents/${docId}?hl=${encodeURIComponent("The mayor said the bridge would reopen on Monday.")}#hl"`);
@@ -58,7 +69,10 @@ describe("a student takes a quiz", () => {
     text = textOf(browser.lastHtml);
     expect(text).toContain("✗ Not quite");
     expect(browser.lastHtml).toContain('True<span class="badge you">your answer</span>');
-    expect(browser.lastHtml).toContain('False<span class="badge ok">correct answer</span>');
+    expect(browser.lastHtml).toContain('False<span class="badge ok">✓ correct answer</span>');
+    expect(text).toContain("You chose A. The answer is B.");
+    // Question 1 can be opened again from the map of answered questions.
+    expect(browser.lastHtml).toContain(`<a href="/attempts/${attemptId}/questions/1" class="correct">`);
     expect(text).toContain("No: the official asked not to be named.");
     expect(text).toContain("Right: the official is unnamed.");
     expect(browser.lastHtml.indexOf('id="verdict"')).toBeLessThan(browser.lastHtml.indexOf("Right: the official is unnamed."));
@@ -71,14 +85,16 @@ describe("a student takes a quiz", () => {
     expect(textOf(browser.lastHtml)).toContain("✓ Correct");
     expect(browser.lastHtml).toContain(`href="/attempts/${attemptId}"`);
 
-    // Summary: score, percentage, skills breakdown, review with explanations, try again.
+    // Summary: score, percentage, skills breakdown, the study plan, try again.
     await browser.get(`/attempts/${attemptId}`);
     text = textOf(browser.lastHtml);
     expect(text).toContain("2 of 3 (67%)");
     expect(text).toMatch(/Anonymous and unnamed sources 0 of 1/);
     expect(text).toMatch(/Independent verification versus a claim 1 of 1/);
-    expect(text).toContain("Notice when a source is not named.");
+    expect(text).toContain("Review the one I missed");
     expect(browser.lastHtml).toContain(`action="/sets/${slug}/attempts"`);
+    await browser.get(`/attempts/${attemptId}/review`);
+    expect(textOf(browser.lastHtml)).toContain("Notice when a source is not named.");
 
     // Stored in D1: the attempt is finished with its score and three responses.
     const attempt = await env.DB.prepare("SELECT correct_count, answered_count, finished_at FROM attempts WHERE id = ?").bind(attemptId).first();
@@ -92,6 +108,46 @@ describe("a student takes a quiz", () => {
     await browser.get(`/attempts/${attemptId}`);
     const again = await browser.post(`/sets/${slug}/attempts`);
     expect(again.headers.get("Location")).not.toContain(attemptId);
+  });
+
+  it("shows each passage beside the question, named by its label and paragraph, collapsible and linked to the reader", async () => {
+    const passages = [
+      { document: "", quote: "The mayor said the bridge would reopen on Monday." },
+      { document: "", quote: "Video verified by reporters shows cracks along the east span." },
+    ];
+    const { slug, docId } = await publishFixtureSet((id) => {
+      const base = questionSet(id);
+      const [question] = base.questions;
+      return {
+        ...base,
+        questions: [
+          { ...question, prompt: "Compare [[DOC#1]] with [[DOC#3]].".replaceAll("DOC", id), passages: passages.map((p) => ({ ...p, document: id })) },
+        ],
+      } as QuestionSetInput;
+    });
+    const browser = new StudentBrowser();
+    const attemptId = await browser.startAttempt(slug);
+    await browser.get(`/attempts/${attemptId}/questions/1`);
+    const html = browser.lastHtml;
+    expect(html).toContain('<div class="q wide q-2">');
+    expect(html).toContain('<details class="passage" open=""><summary>Fixture report<span class="meta">, paragraph 1</span></summary>');
+    expect(html).toContain('<summary>Fixture report<span class="meta">, paragraph 3</span></summary>');
+    expect(html).toContain(`href="/documents/${docId}?hl=${encodeURIComponent(passages[0]?.quote ?? "")}#hl">Read all of Fixture report</a>`);
+    // The prompt names the documents as students know them, linked to the paragraph.
+    expect(html).toContain(`<a href="/documents/${docId}#p-1">Fixture report, paragraph 1</a>`);
+    expect(textOf(html)).not.toContain(docId);
+    // Prompt, passages, then the options, in reading order.
+    expect(html.indexOf('id="prompt"')).toBeLessThan(html.indexOf('class="passages"'));
+    expect(html.indexOf('class="passages"')).toBeLessThan(html.indexOf('name="choice"'));
+
+    // Feedback: the verdict first, then the options, then the evidence, one caption per document.
+    await browser.follow(await browser.post(`/attempts/${attemptId}/questions/1`, { choice: "a" }));
+    const feedback = browser.lastHtml;
+    expect(feedback.indexOf('id="verdict"')).toBeLessThan(feedback.indexOf('class="review-options"'));
+    expect(feedback.indexOf('class="review-options"')).toBeLessThan(feedback.indexOf('class="evidence"'));
+    expect(feedback.match(/<figcaption>/g)).toHaveLength(1);
+    expect(feedback.match(/<blockquote/g)).toHaveLength(2);
+    expect(textOf(feedback)).toContain("Fixture report, paragraph 3");
   });
 
   it("sends a student with unanswered questions back to the first one instead of the summary", async () => {
@@ -126,6 +182,35 @@ describe("the document reader", () => {
     const text = textOf(browser.lastHtml);
     expect(text).toContain("Outlet not named in the text");
     expect(text).toContain("Provenance notes");
+  });
+
+  it("names the document by its label and gives its headline, outlet, byline and date as the text does", async () => {
+    const browser = new StudentBrowser();
+    await browser.get("/documents/000");
+    const text = textOf(browser.lastHtml);
+    const label = await env.DB.prepare("SELECT label FROM documents WHERE id = '000'").first<string>("label");
+    expect(text).toContain(`${label}: no headline`);
+    expect(text).toContain("The text has no headline.");
+    expect(text).not.toContain("[No headline]");
+    expect(text).not.toMatch(/Source document 000/);
+    expect(text).toMatch(/Outlet .+ Byline .+ Date .+/);
+    // Paragraph numbers link to themselves, so "paragraph 4" has an address: #p-4.
+    expect(browser.lastHtml).toContain('<p id="p-4"><a class="pn" href="#p-4"><span class="vh">Paragraph </span>4</a>');
+  });
+
+  it("keeps every paragraph of a teacher's uploaded document", async () => {
+    const { browser } = await signedInTeacher();
+    const id = unique("doc");
+    await browser.get("/teach/documents");
+    const created = await browser.post("/teach/documents", {
+      id,
+      title: "Three paragraphs",
+      text: "First paragraph.\r\n\r\nSecond paragraph.\nThird paragraph.",
+    });
+    expect(created.status).toBe(303);
+    await browser.get(`/documents/${id}`);
+    expect(browser.lastHtml.match(/<p id="p-\d+">/g)).toHaveLength(3);
+    expect(textOf(browser.lastHtml)).toContain("The text (3 paragraphs)");
   });
 
   it("highlights a passage whose whitespace and quote marks differ from the document", async () => {

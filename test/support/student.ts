@@ -102,7 +102,7 @@ export class StudentBrowser {
  */
 function hiddenFieldsOf(html: string): Map<string, Record<string, string>> {
   const forms = new Map<string, Record<string, string>>();
-  for (const [, action = "", inner = ""] of html.matchAll(/<form method="post" action="(\/attempts\/[^"]+)"[^>]*>([\s\S]*?)<\/form>/g)) {
+  for (const [, action = "", inner = ""] of html.matchAll(/<form[^>]* method="post" action="(\/attempts\/[^"]+)"[^>]*>([\s\S]*?)<\/form>/g)) {
     const question = /<input type="hidden" name="question" value="(\d+)"/.exec(inner)?.[1];
     if (question) forms.set(action, { question });
   }

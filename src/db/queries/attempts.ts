@@ -3,6 +3,7 @@ import { isScored } from "../../content/question-kinds.ts";
 import type { SetSettings } from "../../content/schema.ts";
 import type { Grade } from "../../quiz/grading.ts";
 import { planAttemptOrder } from "../../quiz/order.ts";
+import { type AnsweredPosition, questionStates } from "../../quiz/progress.ts";
 import type { ResponseValue } from "../../quiz/response-value.ts";
 import type { Database } from "../client.ts";
 import { attempts, classMembers, classSets, questionSets, questions, responses, setVersions, students } from "../schema.ts";
@@ -62,9 +63,19 @@ export type VersionQuestion = Awaited<ReturnType<typeof versionQuestionsQuery>>[
 /** The question shown at `number` (1-based) in this attempt: stored order, or file order for older attempts. */
 export const positionAt = (number: number) => sql`coalesce(json_extract(${attempts.questionOrder}, ${`$[${number - 1}]`}), ${number})`;
 
+/** Every response of the attempt as [position, score, is_correct], for the progress map. */
+const answeredPositions = sql<string>`(SELECT json_group_array(json_array(answered_question.position, answered.score, answered.is_correct))
+  FROM ${responses} AS answered JOIN ${questions} AS answered_question ON answered_question.id = answered.question_id
+  WHERE answered.attempt_id = ${attempts.id})`;
+
+function parseAnswered(json: string | null): AnsweredPosition[] {
+  const rows = json ? (JSON.parse(json) as [number, number | null, number][]) : [];
+  return rows.map(([position, score, isCorrect]) => ({ position, score, isCorrect: isCorrect === 1 }));
+}
+
 /**
- * One question of one attempt, with its display order and the student's recorded response.
- * Scoped to the student: another student's attempt id finds nothing.
+ * One question of one attempt, with its display order, the student's recorded response and
+ * where the student stands on every question (for the progress map): one query. Scoped to the student: another student's attempt id finds nothing.
  */
 export async function findAttemptQuestion(db: Database, input: AttemptQuestionInput) {
   return shapeAttemptQuestion(await attemptQuestionQuery(db, input));
@@ -83,6 +94,8 @@ export function attemptQuestionQuery(db: Database, input: AttemptQuestionInput) 
         answeredCount: attempts.answeredCount,
         finishedAt: attempts.finishedAt,
         mode: attempts.mode,
+        questionOrder: attempts.questionOrder,
+        retryOf: attempts.retryOf,
       },
       set: {
         slug: questionSets.publicSlug,
@@ -95,6 +108,7 @@ export function attemptQuestionQuery(db: Database, input: AttemptQuestionInput) 
       question: { id: questions.id, position: questions.position, key: questions.key, content: questions.content },
       optionOrder: sql<string | null>`json_extract(${attempts.optionOrders}, '$."' || ${questions.key} || '"')`,
       response: { chosen: responses.chosen, isCorrect: responses.isCorrect, score: responses.score, confidence: responses.confidence },
+      answered: answeredPositions,
     })
     .from(attempts)
     .innerJoin(setVersions, eq(setVersions.id, attempts.setVersionId))
@@ -107,8 +121,12 @@ export function attemptQuestionQuery(db: Database, input: AttemptQuestionInput) 
 
 export function shapeAttemptQuestion([row]: Awaited<ReturnType<typeof attemptQuestionQuery>>) {
   if (!row) return undefined;
-  const { optionOrder, ...rest } = row;
-  return { ...rest, optionOrder: optionOrder ? (JSON.parse(optionOrder) as string[]) : undefined };
+  const { optionOrder, answered, ...rest } = row;
+  return {
+    ...rest,
+    optionOrder: optionOrder ? (JSON.parse(optionOrder) as string[]) : undefined,
+    states: questionStates(rest.attempt.questionOrder, rest.attempt.questionCount, parseAnswered(answered)),
+  };
 }
 
 export type AttemptQuestion = NonNullable<ReturnType<typeof shapeAttemptQuestion>>;

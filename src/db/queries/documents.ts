@@ -49,20 +49,6 @@ export async function documentsForLint(db: Database, teacherId: string, ids: Ite
     .where(or(isNull(documents.ownerId), named.length > 0 ? and(eq(documents.ownerId, teacherId), inArray(documents.id, named)) : undefined));
 }
 
-/** Labels for several sets at once (one query), each set's ids read in its owner's namespace. */
-export async function documentLabelsForSets(
-  db: Database,
-  sets: readonly { ownerId: string | null; documentIds: readonly string[] }[],
-): Promise<(set: { ownerId: string | null }) => Map<string, DocumentLabel>> {
-  const ids = [...new Set(sets.flatMap((s) => s.documentIds))];
-  const owners = [...new Set(sets.flatMap((s) => (s.ownerId ? [s.ownerId] : [])))];
-  const rows =
-    ids.length === 0
-      ? []
-      : await db
-          .select({ ...labelColumns, ownerId: documents.ownerId })
-          .from(documents)
-          .where(and(inArray(documents.id, ids), or(isNull(documents.ownerId), owners.length > 0 ? inArray(documents.ownerId, owners) : undefined)));
-  const builtIn = rows.filter((row) => row.ownerId === null);
-  return (set) => new Map([...builtIn, ...rows.filter((row) => row.ownerId !== null && row.ownerId === set.ownerId)].map((row) => [row.id, row]));
-}
+/** A document as student pages name it; `body` only where a page places quotes in paragraphs. */
+export type CitedDocument = DocumentLabel & { body?: string };
+export type CitedDocuments = Map<string, CitedDocument>;

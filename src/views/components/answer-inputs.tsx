@@ -1,14 +1,15 @@
 import { CONFIDENCE_LEVELS } from "../../quiz/answer-form.ts";
 import { optionLabel } from "../../quiz/order.ts";
 import type { PublicQuestion } from "../../quiz/public-question.ts";
-import { type DocumentLabels, RichText } from "./rich-text.tsx";
+import { documentName } from "./passages.tsx";
+import { type DocumentLabels, plainText, RichText } from "./rich-text.tsx";
 
 const HINTS: Record<PublicQuestion["type"], string> = {
   single: "Choose one answer.",
   true_false: "Choose true or false.",
   claim: "Choose the judgement the texts support.",
   multiple: "Select every answer that applies.",
-  evidence: "Select every sentence that shows it.",
+  evidence: "Tap or tick every sentence that shows it.",
   short_answer: "Type a short answer.",
   numerical: "Type a number.",
   matching: "Choose a match for each item.",
@@ -23,20 +24,24 @@ export function AnswerInputs({
   describedBy,
   idPrefix = "",
   disabled = false,
+  labelledBy,
 }: {
   question: PublicQuestion;
   documents: DocumentLabels;
   describedBy: string;
+  /** The id of the prompt shown above the passages; without it, the prompt is the legend. */
+  labelledBy?: string;
   /** Keeps ids unique where several questions share a page (a teacher's preview). */
   idPrefix?: string;
   /** A preview: shown as students see it, but not answerable. */
   disabled?: boolean;
 }) {
-  const legend = (
+  const legend = labelledBy ? null : (
     <legend>
       <RichText text={question.prompt} markup={question.markup} documents={documents} />
     </legend>
   );
+  const group = { "aria-labelledby": labelledBy, "aria-describedby": describedBy, disabled };
   const hint = (
     <p class="meta" id={`${idPrefix}answer-hint`}>
       {HINTS[question.type]}
@@ -49,7 +54,7 @@ export function AnswerInputs({
     case "multiple": {
       const inputType = question.type === "multiple" ? "checkbox" : "radio";
       return (
-        <fieldset aria-describedby={describedBy} disabled={disabled}>
+        <fieldset {...group}>
           {legend}
           {hint}
           {question.options.map((option, index) => (
@@ -68,10 +73,13 @@ export function AnswerInputs({
     }
     case "evidence":
       return (
-        <fieldset aria-describedby={describedBy} class="evidence" disabled={disabled}>
+        <fieldset {...group} class="sentences">
           {legend}
           {hint}
-          <p class="sentences">
+          <p class="meta">
+            From <strong>{documentName(documents.get(question.passages[0]?.document ?? ""))}</strong>
+          </p>
+          <p>
             {question.options.map((option) => (
               <span class="sentence">
                 <input type="checkbox" id={`${idPrefix}choice-${option.id}`} name="choice" value={option.id} />
@@ -84,7 +92,7 @@ export function AnswerInputs({
     case "short_answer":
     case "numerical":
       return (
-        <fieldset aria-describedby={describedBy} disabled={disabled}>
+        <fieldset {...group}>
           {legend}
           {hint}
           <label for={`${idPrefix}answer-text`}>Your answer</label>
@@ -97,7 +105,7 @@ export function AnswerInputs({
       );
     case "essay":
       return (
-        <fieldset aria-describedby={describedBy} disabled={disabled}>
+        <fieldset {...group}>
           {legend}
           {hint}
           <label for={`${idPrefix}answer-text`}>Your answer</label>
@@ -106,7 +114,7 @@ export function AnswerInputs({
       );
     case "matching":
       return (
-        <fieldset aria-describedby={describedBy} disabled={disabled}>
+        <fieldset {...group}>
           {legend}
           {hint}
           {question.pairs.map((pair) => (
@@ -117,7 +125,7 @@ export function AnswerInputs({
               <select id={`${idPrefix}match-${pair.id}`} name={`match-${pair.id}`} required>
                 <option value="">Choose…</option>
                 {question.choices.map((choice) => (
-                  <option value={choice.id}>{choice.text}</option>
+                  <option value={choice.id}>{plainText(choice.text, documents)}</option>
                 ))}
               </select>
             </div>

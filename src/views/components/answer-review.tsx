@@ -4,7 +4,7 @@ import { fullMarkAnswers, numericalMatch, shortAnswerMatch } from "../../quiz/gr
 import { matchingChoices } from "../../quiz/matching.ts";
 import { inDisplayOrder, optionLabel } from "../../quiz/order.ts";
 import type { ResponseValue } from "../../quiz/response-value.ts";
-import { type DocumentLabels, RichText } from "./rich-text.tsx";
+import { type DocumentLabels, plainText, RichText } from "./rich-text.tsx";
 
 export interface ReviewedResponse {
   chosen: ResponseValue;
@@ -18,6 +18,23 @@ export function verdictText(response: Pick<ReviewedResponse, "isCorrect" | "scor
   if (response.isCorrect) return "✓ Correct";
   if (response.score > 0) return `◐ Partly right (${Math.round(response.score * 100)}% of the marks)`;
   return "✗ Not quite";
+}
+
+/** "You chose B. The answer is C." for choice questions: the gist of the review, beside the verdict. */
+export function choiceSummary(question: Question, chosen: ResponseValue, optionOrder: readonly string[] | undefined): string | null {
+  if (!isChoiceQuestion(question) || question.type === "evidence" || !Array.isArray(chosen)) return null;
+  const letters = (ids: readonly string[], joiner: string) =>
+    inDisplayOrder(question.options, optionOrder)
+      .map((option, index) => (ids.includes(option.id) ? optionLabel(index) : null))
+      .filter((letter) => letter !== null)
+      .join(joiner);
+  const key =
+    question.answer.length === 1
+      ? `The answer is ${letters(question.answer, "")}.`
+      : question.type === "multiple"
+        ? `The answers are ${letters(question.answer, " and ")}.`
+        : `${letters(question.answer, " or ")} would each be right.`;
+  return `You chose ${letters(chosen, " and ") || "nothing"}. ${key}`;
 }
 
 /**
@@ -40,18 +57,20 @@ export function AnswerReview({
   if (isChoiceQuestion(question)) {
     const ids = Array.isArray(chosen) ? chosen : [];
     return (
-      <ul class="options review-options">
+      <ul class="review-options">
         {inDisplayOrder(question.options, optionOrder).map((option, index) => {
           const picked = ids.includes(option.id);
           const key = question.answer.includes(option.id);
           return (
             <li class={key ? "key" : picked ? "wrong" : undefined}>
-              <span class="letter" aria-hidden="true">
-                {optionLabel(index)}
-              </span>
+              {question.type === "evidence" ? null : (
+                <span class="letter" aria-hidden="true">
+                  {optionLabel(index)}
+                </span>
+              )}
               <RichText text={option.text} markup={question.markup} documents={documents} />
               {picked ? <span class="badge you">your answer</span> : null}
-              {key ? <span class="badge ok">correct answer</span> : null}
+              {key ? <span class="badge ok">✓ correct answer</span> : picked ? <span class="badge bad">✗ not correct</span> : null}
               {!key && option.weight && option.weight > 0 ? <span class="badge">{option.weight}% credit</span> : null}
               {option.feedback ? (
                 <p class="feedback">
@@ -79,7 +98,7 @@ export function AnswerReview({
           </>
         ) : null}
         <dt>Accepted</dt>
-        <dd>{fullMarkAnswers(question).join("; ")}</dd>
+        <dd>{plainText(fullMarkAnswers(question).join("; "), documents)}</dd>
         {match?.feedback ? (
           <>
             <dt>Feedback</dt>
@@ -106,7 +125,7 @@ export function AnswerReview({
           </thead>
           <tbody>
             {question.pairs.map((pair) => {
-              const yours = choices.find((c) => c.id === matches[pair.id])?.text ?? "none";
+              const yours = choices.find((c) => c.id === matches[pair.id])?.text;
               return (
                 <tr>
                   <th scope="row">
@@ -114,10 +133,13 @@ export function AnswerReview({
                   </th>
                   {response ? (
                     <td>
-                      {yours} {yours === pair.answer ? <span class="badge ok">✓</span> : <span class="badge bad">✗</span>}
+                      {yours ? <RichText text={yours} markup={question.markup} documents={documents} /> : "none"}{" "}
+                      {yours === pair.answer ? <span class="badge ok">✓ right</span> : <span class="badge bad">✗ wrong</span>}
                     </td>
                   ) : null}
-                  <td>{pair.answer}</td>
+                  <td>
+                    <RichText text={pair.answer} markup={question.markup} documents={documents} />
+                  </td>
                 </tr>
               );
             })}

@@ -1,5 +1,6 @@
 import type { SourceRef } from "../../content/schema.ts";
 import type { DocumentLabel } from "../../db/queries/documents.ts";
+import { headlineOf } from "./passages.tsx";
 
 /** A link to the reader (by the document's public id) that highlights the quoted passage. */
 export function readerHref(publicId: string, quote?: string): string {
@@ -19,7 +20,7 @@ export function Citation({ source, label, caption }: { source: SourceRef; label:
       </blockquote>
       <figcaption>
         From <a href={readerHref(publicId, source.quote)}>{name}</a>
-        {label && label.title !== name ? `: ${label.title}` : ""} · opens the whole document at this passage
+        {label && label.title !== name ? `: ${headlineOf(label.title).headline ?? "no headline"}` : ""} · opens the whole document at this passage
       </figcaption>
     </figure>
   );

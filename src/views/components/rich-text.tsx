@@ -1,5 +1,5 @@
 import { raw } from "hono/html";
-import { type DocumentReference, splitReferences } from "../../content/references.ts";
+import { type DocumentReference, resolveReferences, splitReferences } from "../../content/references.ts";
 import type { Question } from "../../content/schema.ts";
 import type { DocumentLabel } from "../../db/queries/documents.ts";
 
@@ -9,6 +9,11 @@ export type DocumentLabels = Map<string, DocumentLabel>;
 export function referenceName(reference: DocumentReference, documents: DocumentLabels): string {
   const label = documents.get(reference.document)?.label || "the document";
   return reference.paragraph ? `${label}, paragraph ${reference.paragraph}` : label;
+}
+
+/** Text where no markup can go (a select's options, a page title): references written out as labels. */
+export function plainText(text: string, documents: DocumentLabels): string {
+  return resolveReferences(text, (reference) => referenceName(reference, documents));
 }
 
 /**
@@ -45,7 +50,15 @@ export function RichText({
  * Text that may hold paragraphs or lists (an imported question's HTML): a div, since a paragraph
  * cannot contain them; plain text stays one paragraph.
  */
-export function RichBlock(props: { text: string; markup?: Question["markup"]; documents: DocumentLabels; links?: boolean; class?: string }) {
+export function RichBlock(props: { text: string; markup?: Question["markup"]; documents: DocumentLabels; links?: boolean; class?: string; id?: string }) {
   const text = <RichText text={props.text} markup={props.markup} documents={props.documents} links={props.links} />;
-  return props.markup === "html" ? <div class={props.class ? `rich ${props.class}` : "rich"}>{text}</div> : <p class={props.class}>{text}</p>;
+  return props.markup === "html" ? (
+    <div class={props.class ? `rich ${props.class}` : "rich"} id={props.id}>
+      {text}
+    </div>
+  ) : (
+    <p class={props.class} id={props.id}>
+      {text}
+    </p>
+  );
 }

@@ -1,54 +1,71 @@
-import type { Question } from "../../content/schema.ts";
+import { referencedDocuments } from "../../content/references.ts";
+import type { CitedDocuments } from "../../db/queries/documents.ts";
 import type { PublicQuestion } from "../../quiz/public-question.ts";
 import { AnswerInputs, ConfidenceInput } from "../components/answer-inputs.tsx";
-import { AnswerReview, type ReviewedResponse, verdictText } from "../components/answer-review.tsx";
-import { Citation } from "../components/citation.tsx";
 import { CsrfField } from "../components/csrf.tsx";
-import { type DocumentLabels, RichBlock, RichText } from "../components/rich-text.tsx";
+import { Passages, TextLinks } from "../components/passages.tsx";
+import { type Progress, QuestionMap, QuestionProgress } from "../components/progress.tsx";
+import { RichBlock, RichText } from "../components/rich-text.tsx";
 
-export interface Progress {
-  attemptId: string;
-  setTitle: string;
-  /** 1-based place of this question in the attempt. */
-  number: number;
-  questionCount: number;
-}
+export type { Progress };
 
 export interface NextLink {
   href: string;
   label: string;
 }
 
-function QuestionHeader({ progress, question, documents }: { progress: Progress; question: PublicQuestion; documents: DocumentLabels }) {
+/** Context, the prompt and the claim: what the question asks, named the way students see documents. */
+export function QuestionAsk({ question, documents, ids = true }: { question: PublicQuestion; documents: CitedDocuments; ids?: boolean }) {
+  const isDescription = question.type === "description";
   return (
     <>
-      <p class="meta">{progress.setTitle}</p>
-      <h1>
-        Question {progress.number} of {progress.questionCount}
-      </h1>
       {question.context ? (
         <div class="context">
-          <RichText text={question.context} markup={question.markup} documents={documents} />
+          <RichText text={question.context} markup={question.markup} documents={documents} links />
         </div>
       ) : null}
-      {question.passages.length > 0 && question.type !== "evidence" ? (
-        <section aria-label={question.passages.length > 1 ? "Passages to compare" : "Passage"}>
-          {question.passages.map((passage) => (
-            <Citation source={passage} label={documents.get(passage.document)} />
-          ))}
-        </section>
-      ) : null}
+      {isDescription ? (
+        <div class="description">
+          <RichText text={question.prompt} markup={question.markup} documents={documents} links />
+        </div>
+      ) : (
+        <RichBlock text={question.prompt} markup={question.markup} documents={documents} links class="prompt" id={ids ? "prompt" : undefined} />
+      )}
       {question.claim ? (
-        <p class="claim">
+        <p class="claim" id={ids ? "claim" : undefined}>
           <strong>Claim: </strong>
           <RichText text={question.claim} markup={question.markup} documents={documents} />
         </p>
       ) : null}
+      <TextLinks ids={unquotedDocuments(question)} documents={documents} />
     </>
   );
 }
 
-/** An unanswered question: only public fields are available here. */
+/**
+ * Documents the question names (in its options or matching items, say) but neither quotes nor
+ * links in its prompt: they get a link to the reader.
+ */
+export function unquotedDocuments(question: PublicQuestion): string[] {
+  const quoted = new Set([...question.passages.map((p) => p.document), ...referencedDocuments(`${question.prompt} ${question.context ?? ""}`)]);
+  const named = [question.claim ?? "", ...question.options.map((o) => o.text), ...question.pairs.map((p) => p.prompt), ...question.choices.map((c) => c.text)];
+  return [...new Set(named.flatMap(referencedDocuments))].filter((id) => !quoted.has(id));
+}
+
+/** The passages shown beside a question (an evidence question's passage is its options). */
+export function shownPassages(question: PublicQuestion) {
+  return question.type === "evidence" ? [] : question.passages;
+}
+
+/** The grid that puts passages beside the question from 900 px, and two passages side by side. */
+export function layoutClass(passageCount: number): string {
+  return passageCount > 0 ? `q wide q-${Math.min(passageCount, 3)}` : "q";
+}
+
+/**
+ * An unanswered question: only public fields are available here. The prompt comes first, then
+ * the passages, then the options, in reading and tab order; wide screens put the passages beside.
+ */
 export function QuestionPage({
   progress,
   questionId,
@@ -62,90 +79,37 @@ export function QuestionPage({
   /** The question's row id: lets the server grade and record the answer in one round trip. */
   questionId: number;
   question: PublicQuestion;
-  documents: DocumentLabels;
+  documents: CitedDocuments;
   csrfToken: string;
   askConfidence: boolean;
   error?: string;
 }) {
-  const describedBy = error ? "answer-hint answer-error" : "answer-hint";
+  const describedBy = [question.claim ? "claim" : "", "answer-hint", error ? "answer-error" : ""].filter(Boolean).join(" ");
   const isDescription = question.type === "description";
+  const passages = shownPassages(question);
   return (
     <>
-      <QuestionHeader progress={progress} question={question} documents={documents} />
-      {isDescription ? (
-        <div class="description">
-          <RichText text={question.prompt} markup={question.markup} documents={documents} links />
+      <QuestionProgress progress={progress} />
+      <div class={layoutClass(passages.length)}>
+        <div class="ask">
+          <QuestionAsk question={question} documents={documents} />
         </div>
-      ) : null}
-      <form method="post" action={`/attempts/${progress.attemptId}/questions/${progress.number}`}>
-        <CsrfField token={csrfToken} />
-        <input type="hidden" name="question" value={String(questionId)} />
-        {error ? (
-          <p class="error" role="alert" id="answer-error">
-            {error}
-          </p>
-        ) : null}
-        <AnswerInputs question={question} documents={documents} describedBy={describedBy} />
-        {askConfidence && !isDescription && question.type !== "essay" ? <ConfidenceInput /> : null}
-        <button type="submit">{isDescription ? "Continue" : question.type === "essay" ? "Submit answer" : "Check answer"}</button>
-      </form>
-    </>
-  );
-}
-
-/** An answered question: the verdict first, then every option with its feedback, the explanation and the sources. */
-export function FeedbackPage({
-  progress,
-  question,
-  publicQuestion,
-  response,
-  optionOrder,
-  documents,
-  next,
-  alreadyAnswered,
-}: {
-  progress: Progress;
-  question: Question;
-  publicQuestion: PublicQuestion;
-  response: ReviewedResponse;
-  optionOrder: readonly string[] | undefined;
-  documents: DocumentLabels;
-  next: NextLink;
-  alreadyAnswered: boolean;
-}) {
-  const tone = response.score === null ? "" : response.isCorrect ? "ok" : response.score > 0 ? "part" : "bad";
-  return (
-    <>
-      <QuestionHeader progress={progress} question={publicQuestion} documents={documents} />
-      <section class={`result ${tone}`} aria-labelledby="verdict">
-        <h2 id="verdict" tabindex={-1}>
-          {verdictText(response)}
-        </h2>
-        {alreadyAnswered ? <p>You had already answered this question, so your first answer stands.</p> : null}
-        <a class="button" href={next.href}>
-          {next.label}
-        </a>
-      </section>
-      <RichBlock text={question.prompt} markup={question.markup} documents={documents} class="prompt" />
-      <AnswerReview question={question} response={response} optionOrder={optionOrder} documents={documents} />
-      {question.explanation ? (
-        <>
-          <h2>Explanation</h2>
-          <RichBlock text={question.explanation} markup={question.markup} documents={documents} links />
-        </>
-      ) : null}
-      {question.sources.length > 0 ? (
-        <>
-          <h2>Sources</h2>
-          {question.sources.map((source) => (
-            <Citation source={source} label={documents.get(source.document)} />
-          ))}
-        </>
-      ) : null}
-      <div class="actions">
-        <a class="button" href={next.href}>
-          {next.label}
-        </a>
+        {passages.length > 0 ? <Passages passages={passages} documents={documents} /> : null}
+        <form class="answer" id="answer" method="post" action={`/attempts/${progress.attemptId}/questions/${progress.number}`}>
+          <CsrfField token={csrfToken} />
+          <input type="hidden" name="question" value={String(questionId)} />
+          {error ? (
+            <p class="error" role="alert" id="answer-error">
+              {error}
+            </p>
+          ) : null}
+          <AnswerInputs question={question} documents={documents} describedBy={describedBy} labelledBy={isDescription ? undefined : "prompt"} />
+          {askConfidence && !isDescription && question.type !== "essay" ? <ConfidenceInput /> : null}
+          <div class="actions">
+            <button type="submit">{isDescription ? "Continue" : question.type === "essay" ? "Submit answer" : "Check answer"}</button>
+          </div>
+        </form>
+        <QuestionMap progress={progress} />
       </div>
     </>
   );
@@ -155,10 +119,7 @@ export function FeedbackPage({
 export function RecordedPage({ progress, next, alreadyAnswered }: { progress: Progress; next: NextLink; alreadyAnswered: boolean }) {
   return (
     <>
-      <p class="meta">{progress.setTitle}</p>
-      <h1>
-        Question {progress.number} of {progress.questionCount}
-      </h1>
+      <QuestionProgress progress={progress} />
       <section class="result" aria-labelledby="verdict">
         <h2 id="verdict" tabindex={-1}>
           Answer saved
