@@ -556,7 +556,7 @@ describe("classes and results", () => {
     const text = textOf(student.lastHtml);
     expect(text).toContain("Set by your class");
     // The class's set comes before the library, whose first group shares the set's title here.
-    expect(student.lastHtml.indexOf(`href="/sets/${slug}"`)).toBeLessThan(student.lastHtml.indexOf('href="/sets/who-says-so"'));
+    expect(student.lastHtml.indexOf(`href="/sets/${publicSlug}"`)).toBeLessThan(student.lastHtml.indexOf('href="/sets/who-says-so"'));
     expect(text.indexOf("Set by your class")).toBeLessThan(text.indexOf("Who is speaking? Attribution"));
   });
 
