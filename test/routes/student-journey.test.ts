@@ -5,7 +5,7 @@ import { questionSet } from "../support/content.ts";
 import { count } from "../support/d1.ts";
 import { publishFixtureSet, threeTypeSet, unique } from "../support/fixtures.ts";
 import { StudentBrowser, textOf } from "../support/student.ts";
-import { signedInTeacher } from "../support/teacher-browser.ts";
+import { readerId, signedInTeacher } from "../support/teacher-browser.ts";
 
 describe("a student takes a quiz", () => {
   it("says what Sourcewise is, then lists sets grouped by skill with their length and difficulty", async () => {
@@ -208,7 +208,7 @@ describe("the document reader", () => {
       text: "First paragraph.\r\n\r\nSecond paragraph.\nThird paragraph.",
     });
     expect(created.status).toBe(303);
-    await browser.get(`/documents/${id}`);
+    await browser.get(`/documents/${await readerId(browser, id)}`);
     expect(browser.lastHtml.match(/<p id="p-\d+">/g)).toHaveLength(3);
     expect(textOf(browser.lastHtml)).toContain("The text (3 paragraphs)");
   });

@@ -94,7 +94,7 @@ export async function planRetry(db: Database, input: { attemptId: string; studen
     db
       .select({
         attempt: { id: attempts.id, mode: attempts.mode, finishedAt: attempts.finishedAt, setVersionId: attempts.setVersionId },
-        set: { slug: questionSets.slug, published: questionSets.published, settings: setVersions.settings },
+        set: { slug: questionSets.publicSlug, published: questionSets.published, settings: setVersions.settings },
         missed,
         unfinished,
       })

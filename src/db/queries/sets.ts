@@ -91,7 +91,7 @@ export function setPageQuery(db: Database, slug: string) {
     .select({ ...setSummaryColumns, difficulties })
     .from(questionSets)
     .innerJoin(setVersions, eq(setVersions.id, questionSets.currentVersionId))
-    .where(and(eq(questionSets.slug, slug), eq(questionSets.published, true)))
+    .where(and(eq(questionSets.publicSlug, slug), eq(questionSets.published, true)))
     .limit(1);
 }
 
