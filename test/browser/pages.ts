@@ -29,19 +29,28 @@ export async function questionCount(page: Page): Promise<number> {
 }
 
 /** Signs in as a teacher, pastes a set, publishes it: students then reach it at /sets/<slug>. */
-export async function publishAsTeacher(page: Page, server: DevServer, account: { email: string; password: string }, slug: string, yaml: string) {
+/** Publishes a set as a teacher; returns the students' address of the set (its public slug). */
+export async function publishAsTeacher(
+  page: Page,
+  server: DevServer,
+  account: { email: string; password: string },
+  slug: string,
+  yaml: string,
+): Promise<string> {
   await page.goto(`${server.url}/teach/login`);
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${server.url}/teach`);
   await page.goto(`${server.url}/teach/sets/new`);
-  await page.getByLabel("Slug").fill(slug);
+  await page.locator("#slug").fill(slug);
   await page.getByLabel("…or paste the set").fill(yaml);
   await page.getByRole("button", { name: "Check and preview" }).click();
   await page.waitForURL(`**/teach/sets/${slug}`);
   await page.getByRole("button", { name: /^Publish/ }).click();
   await page.locator("dl.meta-list", { hasText: "version 1" }).waitFor();
+  const link = await page.locator('dl.meta-list a[href^="/sets/"]').getAttribute("href");
+  return (link ?? "").replace("/sets/", "");
 }
 
 /** An evidence-selection set on document 002, for the tap-to-highlight journey. */

@@ -177,11 +177,11 @@ describe.runIf(browserAvailable())("a student in Chromium", () => {
   it("selects evidence by tapping sentences with JavaScript on, and by ticking boxes with it off", async () => {
     const teacherContext = await browser.newContext();
     teacherContext.setDefaultTimeout(30_000);
-    await publishAsTeacher(await teacherContext.newPage(), server, teacher, "which-sentence", EVIDENCE_SET);
+    const publicSlug = await publishAsTeacher(await teacherContext.newPage(), server, teacher, "which-sentence", EVIDENCE_SET);
     await teacherContext.close();
     for (const javaScriptEnabled of [true, false]) {
       const { context, page } = await studentPage({ javaScriptEnabled, viewport: { width: 375, height: 667 } });
-      await startSet(page, "which-sentence");
+      await startSet(page, publicSlug);
       expect(await page.locator("fieldset.sentences input[type=checkbox]").count()).toBe(2);
       const sentence = page.locator("fieldset.sentences label").first();
       if (javaScriptEnabled) {
