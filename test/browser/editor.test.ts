@@ -1,10 +1,8 @@
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, browserAvailable, launchChromium } from "./chromium.ts";
 import { type DevServer, startDevServer } from "./dev-server.ts";
 
-const shot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
 const WIDTH = 375;
 
 describe.runIf(browserAvailable())("a teacher writes a set in the editor, in Chromium", () => {
@@ -131,7 +129,6 @@ describe.runIf(browserAvailable())("a teacher writes a set in the editor, in Chr
         "According to the text, who says the SBU was behind the attack?",
       ]);
       await usable(page);
-      if (javaScript) await page.screenshot({ path: shot("teacher-editor"), fullPage: false });
 
       // 5. Publish: one new version, however many saves it took.
       await page.getByRole("button", { name: "Publish version 1" }).click();

@@ -98,13 +98,25 @@ async function teacher(browser: Browser, server: Awaited<ReturnType<typeof start
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`${server.url}/teach`);
   await page.goto(`${server.url}/teach/sets/new`);
-  await page.getByLabel("Slug").fill("claims-of-responsibility");
+  await page.locator("#slug").fill("claims-of-responsibility");
   await page.getByLabel("…or paste the set").fill(TEACHER_SET);
   await page.getByRole("button", { name: "Check and preview" }).click();
   await page.waitForURL("**/teach/sets/claims-of-responsibility");
   await shot(page, "teacher-preview");
   await page.getByRole("button", { name: /^Publish/ }).click();
   await page.locator("dl.meta-list", { hasText: "version 1" }).waitFor();
+  // Students reach a teacher's set by its public address, shown on the set's page.
+  const studentPath = (await page.locator('dl.meta-list a[href^="/sets/"]').getAttribute("href")) ?? "";
+  const phone = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const editor = await phone.newPage();
+  await editor.goto(`${server.url}/teach/login`);
+  await editor.getByLabel("Email").fill(TEACHER.email);
+  await editor.getByLabel("Password").fill(TEACHER.password);
+  await editor.getByRole("button", { name: "Sign in" }).click();
+  await editor.waitForURL(`${server.url}/teach`);
+  await editor.goto(`${server.url}/teach/sets/claims-of-responsibility/edit`);
+  await shot(editor, "teacher-editor");
+  await phone.close();
   await page.goto(`${server.url}/teach/classes`);
   await page.getByLabel("Class name").fill("Year 10 media");
   await page.getByRole("button", { name: "Create class" }).click();
@@ -124,7 +136,7 @@ async function teacher(browser: Browser, server: Awaited<ReturnType<typeof start
     await learner.goto(`${server.url}/join/${joinCode}`);
     await learner.getByLabel("Your name").fill(name ?? "");
     await learner.getByRole("button", { name: "Join" }).click();
-    await learner.goto(`${server.url}/sets/claims-of-responsibility`);
+    await learner.goto(`${server.url}${studentPath}`);
     await learner.getByRole("button", { name: "Start the quiz" }).click();
     await learner.getByLabel(choice ?? "").check();
     await learner.getByRole("button", { name: "Check answer" }).click();
