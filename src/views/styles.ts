@@ -118,7 +118,7 @@ input[type=text],input[type=email],input[type=password],textarea,select{font:inh
 textarea{min-height:12rem;font-family:ui-monospace,monospace;font-size:.9rem}
 .match{margin:.5rem 0}
 .rich>:first-child{margin-top:0}pre{white-space:pre-wrap;overflow-wrap:anywhere}
-legend,label,blockquote,td,th,.prompt{overflow-wrap:anywhere}
+legend,label,blockquote,td,th,.prompt,code{overflow-wrap:anywhere}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (max-width:30rem){header.site>div{gap:.25rem .9rem}.brand{font-size:1.05rem}h1{font-size:1.4rem}.hero h1{font-size:1.55rem}.prompt{font-size:1.1rem}}
 .report{border-top:2px solid var(--line);margin-top:1.5rem}.report .lead{font-weight:600}

@@ -216,4 +216,16 @@ describe.runIf(browserAvailable())("a teacher in Chromium", () => {
     await expectAccessible(student);
     await studentContext.close();
   });
+  it("reads the generated API description on a phone: every endpoint, no sideways scrolling, axe clean", async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    const response = await page.goto(`${server.url}/api/docs`);
+    expect(response?.status()).toBe(200);
+    const described = (await (await page.request.get(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const text = await page.locator("main").innerText();
+    for (const path of Object.keys(described.paths)) expect(text).toContain(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(page);
+    await context.close();
+  });
 });

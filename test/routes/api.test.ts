@@ -484,6 +484,16 @@ describe("API description", () => {
     "/api/documents/{id}",
     "/api/openapi.json",
     "/api/docs",
+    "/api/sets/{slug}/archive",
+    "/api/sets/{slug}/unarchive",
+    "/api/sets/{slug}/duplicate",
+    "/api/sets/{slug}/questions/{questionId}",
+    "/api/classes",
+    "/api/classes/{id}",
+    "/api/classes/{id}/sets",
+    "/api/classes/{id}/sets/{slug}",
+    "/api/classes/{id}/results/{slug}",
+    "/api/classes/{id}/results/{slug}/csv",
   ];
 
   it("serves an OpenAPI 3.1 document for every endpoint, without a token", async () => {

@@ -61,6 +61,9 @@ async function fixtures() {
   await apiRequest("POST", "/api/documents", { token: api.token, json: { id: apiDocument, title: "API document", text: FIXTURE_BODY } });
   const apiSlug = unique("api");
   await apiRequest("POST", "/api/sets", { token: api.token, json: { slug: apiSlug, content: stringify(questionSet(apiDocument)) } });
+  await apiRequest("POST", `/api/sets/${apiSlug}/publish`, { token: api.token });
+  const apiClass = (await (await apiRequest("POST", "/api/classes", { token: api.token, json: { name: "API class" } })).json()) as { id: string };
+  await apiRequest("POST", `/api/classes/${apiClass.id}/sets`, { token: api.token, json: { slug: apiSlug } });
 
   return {
     slug,
@@ -78,6 +81,7 @@ async function fixtures() {
     api,
     apiDocument,
     apiSlug,
+    apiClassId: apiClass.id,
   };
 }
 
@@ -101,6 +105,37 @@ const walk: Record<string, (f: Fixtures) => Promise<{ response: Response; ok?: b
   ],
   "POST /api/sets/:slug/publish": async (f) => [{ response: await apiRequest("POST", `/api/sets/${f.apiSlug}/publish`, { token: f.api.token }) }],
   "POST /api/sets/:slug/unpublish": async (f) => [{ response: await apiRequest("POST", `/api/sets/${f.apiSlug}/unpublish`, { token: f.api.token }) }],
+  // Set lifecycle through the API: refusals (an unknown set, a bad body) must be private too.
+  "POST /api/sets/:slug/archive": async (f) => [{ response: await apiRequest("POST", "/api/sets/no-such-set/archive", { token: f.api.token }) }],
+  "POST /api/sets/:slug/unarchive": async (f) => [{ response: await apiRequest("POST", "/api/sets/no-such-set/unarchive", { token: f.api.token }) }],
+  "POST /api/sets/:slug/duplicate": async (f) => [{ response: await apiRequest("POST", `/api/sets/${f.apiSlug}/duplicate`, { token: f.api.token, json: {} }) }],
+  "DELETE /api/sets/:slug": async (f) => [{ response: await apiRequest("DELETE", "/api/sets/no-such-set", { token: f.api.token }) }],
+  // One question, with its key.
+  "GET /api/sets/:slug/questions/:questionId": async (f) => [
+    { response: await apiRequest("GET", `/api/sets/${f.apiSlug}/questions/who-said-it`, { token: f.api.token }), ok: true },
+  ],
+  "PUT /api/sets/:slug/questions/:questionId": async (f) => [
+    { response: await apiRequest("PUT", `/api/sets/${f.apiSlug}/questions/who-said-it`, { token: f.api.token, json: {} }) },
+  ],
+  "DELETE /api/sets/:slug/questions/:questionId": async (f) => [
+    { response: await apiRequest("DELETE", `/api/sets/${f.apiSlug}/questions/no-such-question`, { token: f.api.token }) },
+  ],
+  "GET /api/classes": async (f) => [{ response: await apiRequest("GET", "/api/classes", { token: f.api.token }), ok: true }],
+  "POST /api/classes": async (f) => [{ response: await apiRequest("POST", "/api/classes", { token: f.api.token, json: { name: "" } }) }],
+  "GET /api/classes/:id": async (f) => [{ response: await apiRequest("GET", `/api/classes/${f.apiClassId}`, { token: f.api.token }), ok: true }],
+  "POST /api/classes/:id/sets": async (f) => [
+    { response: await apiRequest("POST", `/api/classes/${f.apiClassId}/sets`, { token: f.api.token, json: { slug: f.apiSlug } }) },
+  ],
+  "DELETE /api/classes/:id/sets/:slug": async (f) => [
+    { response: await apiRequest("DELETE", `/api/classes/${f.apiClassId}/sets/no-such-set`, { token: f.api.token }) },
+  ],
+  // Students' names and scores.
+  "GET /api/classes/:id/results/:slug": async (f) => [
+    { response: await apiRequest("GET", `/api/classes/${f.apiClassId}/results/${f.apiSlug}`, { token: f.api.token }), ok: true },
+  ],
+  "GET /api/classes/:id/results/:slug/csv": async (f) => [
+    { response: await apiRequest("GET", `/api/classes/${f.apiClassId}/results/${f.apiSlug}/csv`, { token: f.api.token }), ok: true },
+  ],
   "GET /api/documents": async (f) => [{ response: await apiRequest("GET", "/api/documents", { token: f.api.token }), ok: true }],
   "POST /api/documents": async (f) => [{ response: await apiRequest("POST", "/api/documents", { token: f.api.token, json: { id: "x" } }) }],
   "GET /api/documents/:id": async (f) => [{ response: await apiRequest("GET", `/api/documents/${f.apiDocument}`, { token: f.api.token }), ok: true }],

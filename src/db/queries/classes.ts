@@ -138,3 +138,16 @@ export async function classResultsData(db: Database, teacherId: string, classId:
   }));
   return { className: found.className, title: found.title, version: found.version, questions: resultQuestions, attempts: resultAttempts };
 }
+
+/** Takes a set off the teacher's class. Attempts stay; an unknown class or assignment is not found. */
+export async function unassignSet(db: Database, teacherId: string, classId: string, slug: string): Promise<void> {
+  const [assigned] = await db
+    .select({ setId: classSets.setId })
+    .from(classSets)
+    .innerJoin(classes, and(eq(classes.id, classSets.classId), eq(classes.teacherId, teacherId)))
+    .innerJoin(questionSets, eq(questionSets.id, classSets.setId))
+    .where(and(eq(classSets.classId, classId), eq(questionSets.slug, slug), or(eq(questionSets.ownerId, teacherId), isNull(questionSets.ownerId))))
+    .limit(1);
+  if (!assigned) throw new NotFoundError("assignment");
+  await db.delete(classSets).where(and(eq(classSets.classId, classId), eq(classSets.setId, assigned.setId)));
+}

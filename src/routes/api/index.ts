@@ -1,15 +1,13 @@
-import { Hono } from "hono";
-import type { AppEnv } from "../../env.ts";
-import { docsApi } from "./docs.tsx";
-import { documentApi } from "./documents.ts";
-import { setApi } from "./sets.ts";
+import { apiApp } from "./define.ts";
+import "./docs.tsx";
+import "./sets.ts";
+import "./set-lifecycle.ts";
+import "./questions.ts";
+import "./documents.ts";
+import "./classes.ts";
 
 /**
- * The JSON API for teachers, authenticated with bearer tokens. Described at /api/openapi.json
- * and /api/docs (both public); every other route checks the token in its own sub-app.
+ * The JSON API for teachers, authenticated with bearer tokens. Each module declares its routes
+ * with `defineRoute` (define.ts), which also describes them at /api/openapi.json and /api/docs.
  */
-export const apiRoutes = new Hono<AppEnv>();
-
-apiRoutes.route("/", docsApi);
-apiRoutes.route("/sets", setApi);
-apiRoutes.route("/documents", documentApi);
+export const apiRoutes = apiApp;

@@ -1,24 +1,25 @@
 import * as z from "zod/mini";
 import { MAX_UPLOAD_BYTES } from "../../teach/upload.ts";
-import { exportQuery, requestSchemas, responseSchemas } from "./schemas.ts";
+import { API_BASE, type ApiRoute, apiRouteList, HTTP_METHODS, type HttpMethod } from "./define.ts";
+import { FIELD_NOTES } from "./field-notes.ts";
+import { requestSchemas, responseSchemas } from "./schemas.ts";
 
 /**
- * The OpenAPI 3.1 description of the teachers' API. Schemas are generated from the same zod
- * schemas the handlers validate with and return, so the document cannot drift from the code.
- * The readable page at /api/docs is rendered from this object too.
+ * The OpenAPI 3.1 description of the teachers' API, generated from the route declarations
+ * (define.ts): paths, parameters, bodies and responses come from the same zod/mini schemas
+ * the handlers validate with and return. The readable page at /api/docs is rendered from it.
  */
 
 export type JsonSchema = Record<string, unknown>;
-export type HttpMethod = "get" | "post" | "put";
-export const HTTP_METHODS: readonly HttpMethod[] = ["get", "post", "put"];
+export { HTTP_METHODS, type HttpMethod };
 
 type Security = Record<string, string[]>[];
 
 export interface OpenApiParameter {
   name: string;
   in: "path" | "query";
-  required: true;
-  description: string;
+  required: boolean;
+  description?: string;
   schema: JsonSchema;
 }
 
@@ -34,7 +35,7 @@ export interface OpenApiOperation {
   tags: string[];
   security: Security;
   parameters?: OpenApiParameter[];
-  requestBody?: { required: true; content: { "application/json": { schema: { $ref: string }; example?: unknown } } };
+  requestBody?: { required: true; content: { "application/json": { schema: JsonSchema; example?: unknown } } };
   responses: Record<string, OpenApiResponse>;
 }
 
@@ -52,37 +53,7 @@ export interface OpenApiDocument {
 }
 
 const SCHEMA_REF = "#/components/schemas/";
-const ref = (name: keyof typeof requestSchemas | keyof typeof responseSchemas) => ({ $ref: `${SCHEMA_REF}${name}` });
-
-const SET_FIELD_NOTES: Record<string, string> = {
-  slug: "The set's address: lower-case letters, digits and hyphens. Unique across the site; it cannot be changed later.",
-  format:
-    "How `content` is written: `sourcewise` (the project's YAML or JSON question-set format), `gift`, `moodle-xml` or `aiken`. Left out, it is detected from the content when that is unambiguous; otherwise the answer is a 400 that asks for it.",
-  content: `The set itself, as text in the chosen format. The whole request may be at most ${MAX_UPLOAD_BYTES / 1024} KB.`,
-  title:
-    "GIFT, Moodle XML and Aiken only: the set's title (a sourcewise file carries its own). Without it, an update keeps the set's title; a new set takes the file's first Moodle category, else the slug.",
-  summary: "GIFT, Moodle XML and Aiken only: one or two sentences shown under the title.",
-  skill:
-    "GIFT, Moodle XML and Aiken only: the skill new questions practise (default `evidence`). An update keeps each matching question's skill, and new ones follow the set's most common skill unless this is sent.",
-  difficulty: "GIFT, Moodle XML and Aiken only: the difficulty of new questions (default `medium`); an update keeps each matching question's, like `skill`.",
-};
-
-/** Plain-language notes for request fields, added to the generated schemas (the upload schemas are shared with the web form). */
-const FIELD_NOTES: Record<string, Record<string, string>> = {
-  SetUpload: SET_FIELD_NOTES,
-  SetUpdate: { ...SET_FIELD_NOTES, slug: "Optional: if sent, it must be the slug in the URL." },
-  DocumentUpload: {
-    id: "The document's id, as sets cite it in `documents` and `sources`. Unique among your documents and the built-in ones.",
-    title: "The headline, or a short description if there is none.",
-    outlet: "Who published it.",
-    byline: "Who wrote it.",
-    date: "When it was published, as written in the source.",
-    kind: "What it is, e.g. news report, press release.",
-    url: "Where it was published (http or https), if anywhere.",
-    provenance: "Where the text came from; one note per line.",
-    text: "The text exactly as published. Quotes in sets must appear in it word for word.",
-  },
-};
+const ref = (name: string) => ({ $ref: `${SCHEMA_REF}${name}` });
 
 function isRecord(value: unknown): value is JsonSchema {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -109,242 +80,104 @@ function simplify({ jsonSchema }: { jsonSchema: JsonSchema }): void {
   if (jsonSchema.format === "date-time") delete jsonSchema.pattern;
 }
 
-function toComponents(schemas: Record<string, z.ZodMiniType>, io: "input" | "output"): Record<string, JsonSchema> {
+type Io = "input" | "output";
+const named: Record<Io, Record<string, z.ZodMiniType>> = { input: requestSchemas, output: responseSchemas };
+
+function toComponents(io: Io): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  for (const [id, schema] of Object.entries(named[io])) registry.add(schema, { id });
   const generated = z.toJSONSchema(registry, { io, target: "draft-2020-12", uri: (id) => `${SCHEMA_REF}${id}`, override: simplify }).schemas;
   return Object.fromEntries(Object.entries(generated).map(([id, schema]) => [id, finishSchema(id, { ...schema })]));
 }
 
-let components: Record<string, JsonSchema> | undefined;
-function componentSchemas(): Record<string, JsonSchema> {
-  components ??= { ...toComponents(requestSchemas, "input"), ...toComponents(responseSchemas, "output") };
-  return components;
+/** A named schema is referenced; any other is converted in place. */
+function schemaOf(schema: z.ZodMiniType, io: Io): JsonSchema {
+  const name = Object.entries(named[io]).find(([, candidate]) => candidate === schema)?.[0];
+  if (name) return ref(name);
+  return finishSchema("", z.toJSONSchema(schema, { io, target: "draft-2020-12", override: simplify }) as JsonSchema);
+}
+
+/** One parameter per property of a params or query object; its description moves up from the schema. */
+function parametersOf(schema: z.ZodMiniObject, where: "path" | "query"): OpenApiParameter[] {
+  const object = schemaOf(schema, "input");
+  const required = new Set(Array.isArray(object.required) ? object.required : []);
+  return Object.entries(isRecord(object.properties) ? object.properties : {}).map(([name, property]) => {
+    const { description, ...rest } = property as JsonSchema;
+    return { name, in: where, required: where === "path" || required.has(name), ...(typeof description === "string" ? { description } : {}), schema: rest };
+  });
+}
+
+const json = (description: string, schema: JsonSchema): OpenApiResponse => ({ description, content: { "application/json": { schema } } });
+
+/** The answers every route of its kind can give: the token, the path, the body. */
+function usualProblems(route: ApiRoute): Record<number, string> {
+  const problems: Record<number, string> = {};
+  if (route.body) problems[400] = "Malformed JSON, a missing or unknown field, or content that fails validation; `details` names each field or line.";
+  else if (route.query) problems[400] = "A query parameter is missing or wrong; `details` names it.";
+  if (!route.public) problems[401] = "No token, or a token that is unknown, revoked or expired.";
+  if (!route.public && route.method !== "get") problems[403] = "The token is read-only: it may only read (GET).";
+  if (route.params) problems[404] = `No such ${route.notFound ?? "thing"} that you may see: unknown, or another teacher's.`;
+  if (route.body) {
+    problems[413] = `The body is over ${MAX_UPLOAD_BYTES / 1024} KB.`;
+    problems[415] = "The body is not sent as `application/json`.";
+  }
+  return problems;
+}
+
+function responsesOf(route: ApiRoute): Record<string, OpenApiResponse> {
+  const usual = usualProblems(route);
+  const statuses = [...new Set([...Object.keys(route.responses), ...Object.keys(usual)].map(Number))].sort((a, b) => a - b);
+  return Object.fromEntries(
+    statuses.map((status) => {
+      const own = route.responses[status];
+      if (status >= 400) {
+        const description = [own?.description, usual[status]].filter(Boolean).join(" Or: ");
+        return [String(status), json(description, ref("Error"))];
+      }
+      if (!own) return [String(status), { description: "" }];
+      if (own.schema) return [String(status), json(own.description, schemaOf(own.schema, "output"))];
+      if (own.text)
+        return [String(status), { description: own.description, content: Object.fromEntries(own.text.map((type) => [type, { schema: { type: "string" } }])) }];
+      return [String(status), { description: own.description }];
+    }),
+  );
 }
 
 const BEARER: Security = [{ bearer: [] }];
-const PUBLIC: Security = [];
 
-const json = (description: string, schema: JsonSchema): OpenApiResponse => ({ description, content: { "application/json": { schema } } });
-const problem = (description: string) => json(description, ref("Error"));
-
-const unauthorized = { "401": problem("No token, or a token that is unknown, revoked or expired.") };
-/** Only on requests that change something: a read-only token may GET. */
-const writeAccess = { ...unauthorized, "403": problem("The token is read-only: it may only read (GET).") };
-const notFound = (what: string) => ({ "404": problem(`No such ${what} that you may see: unknown, or another teacher's.`) });
-const bodyErrors = {
-  "400": problem("Malformed JSON, a missing or unknown field, or content that fails validation; `details` names each field or line."),
-  "413": problem(`The body is over ${MAX_UPLOAD_BYTES / 1024} KB.`),
-  "415": problem("The body is not sent as `application/json`."),
-};
-
-const slugParameter: OpenApiParameter = {
-  name: "slug",
-  in: "path",
-  required: true,
-  description: "The set's slug.",
-  schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,63}$" },
-};
-const exportFormatParameter: OpenApiParameter = {
-  name: "format",
-  in: "query",
-  required: true,
-  description: "`gift` (a GIFT text file) or `moodle-xml` (Moodle XML).",
-  schema: { type: "string", enum: [...exportQuery.shape.format.options] },
-};
-const documentParameter: OpenApiParameter = {
-  name: "id",
-  in: "path",
-  required: true,
-  description: "The document's id.",
-  schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]{0,63}$" },
-};
-
-export const EXAMPLE_SET_UPLOAD = {
-  slug: "my-hedging-check",
-  format: "aiken",
-  title: "Spot the hedge",
-  summary: "Which words make a claim less certain?",
-  skill: "hedging",
-  difficulty: "easy",
-  content: "Which word hedges the claim “The bridge may reopen on Monday”?\nA. bridge\nB. may\nC. Monday\nANSWER: B",
-};
-
-const { slug: _slug, ...EXAMPLE_SET_UPDATE } = EXAMPLE_SET_UPLOAD;
-
-const EXAMPLE_DOCUMENT_UPLOAD = {
-  id: "council-bridge-statement",
-  title: "Council statement on the river bridge",
-  outlet: "City council press office",
-  date: "3 March",
-  text: "The council said the bridge would reopen on Monday.\nEngineers have not yet inspected the east span.",
-};
-
-const setBody = (name: "SetUpload" | "SetUpdate", example: unknown) =>
-  ({ required: true, content: { "application/json": { schema: ref(name), example } } }) as const;
-
-function paths(): OpenApiDocument["paths"] {
+function operationOf(route: ApiRoute): OpenApiOperation {
+  const parameters = [...(route.params ? parametersOf(route.params, "path") : []), ...(route.query ? parametersOf(route.query, "query") : [])];
   return {
-    "/api/sets": {
-      get: {
-        operationId: "listSets",
-        summary: "List your sets and the built-in ones",
-        description: "Your own sets in any state, and the published built-in sets (marked `builtIn`, read-only).",
-        tags: ["Sets"],
-        security: BEARER,
-        responses: { "200": json("Your sets and the built-in ones, by slug.", ref("SetList")), ...unauthorized },
-      },
-      post: {
-        operationId: "createSet",
-        summary: "Add a new set as a draft",
-        description:
-          "Parses `content` in the given format, checks every quote against your documents and the built-in ones, and stores version 1 as a draft. Students do not see it until you publish it. A GIFT, Moodle XML or Aiken file imports every question it can: `importNotes` lists each question left out or changed, with its line. The file is refused (400, nothing stored) only when it cannot be read or has no question to answer.",
-        tags: ["Sets"],
-        security: BEARER,
-        requestBody: setBody("SetUpload", EXAMPLE_SET_UPLOAD),
-        responses: {
-          "201": json("Stored as a draft.", ref("SavedVersion")),
-          ...bodyErrors,
-          ...writeAccess,
-          "409": problem("The slug is already taken."),
-        },
-      },
-    },
-    "/api/sets/{slug}": {
-      get: {
-        operationId: "getSet",
-        summary: "Read one set, its versions and questions",
-        description: "Your own set or a built-in one. Questions of your own sets include answers, feedback, explanations and sources.",
-        tags: ["Sets"],
-        security: BEARER,
-        parameters: [slugParameter],
-        responses: { "200": json("The set.", ref("SetDetail")), ...unauthorized, ...notFound("set") },
-      },
-      put: {
-        operationId: "updateSet",
-        summary: "Upload a new version of your set",
-        description:
-          "Stores the upload as the set's new draft version (replacing an unpublished draft as the one to publish). Attempts already started keep the version they began on.",
-        tags: ["Sets"],
-        security: BEARER,
-        parameters: [slugParameter],
-        requestBody: setBody("SetUpdate", EXAMPLE_SET_UPDATE),
-        responses: { "200": json("Stored as a draft.", ref("SavedVersion")), ...bodyErrors, ...writeAccess, ...notFound("set of yours") },
-      },
-    },
-    "/api/sets/{slug}/export": {
-      get: {
-        operationId: "exportSet",
-        summary: "Download a set for Moodle",
-        description:
-          "Your own set (its draft if it has one) or a built-in one, as a file Moodle's question bank imports: passages and context are written into the question text, sources into the general feedback. What Moodle cannot express is noted in comments in the file.",
-        tags: ["Sets"],
-        security: BEARER,
-        parameters: [slugParameter, exportFormatParameter],
-        responses: {
-          "200": {
-            description: "The file, sent as an attachment.",
-            content: { "text/plain": { schema: { type: "string" } }, "application/xml": { schema: { type: "string" } } },
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    tags: [route.tag],
+    security: route.public ? [] : BEARER,
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true as const,
+            content: { "application/json": { schema: schemaOf(route.body, "input"), ...(route.example === undefined ? {} : { example: route.example }) } },
           },
-          "400": problem("`format` is missing or not one of gift, moodle-xml."),
-          ...unauthorized,
-          ...notFound("set"),
-        },
-      },
-    },
-    "/api/sets/{slug}/publish": {
-      post: {
-        operationId: "publishSet",
-        summary: "Publish your set",
-        description: "Makes the latest version the one new attempts get, and lists the set for students. No body.",
-        tags: ["Sets"],
-        security: BEARER,
-        parameters: [slugParameter],
-        responses: { "200": json("The set after publishing.", ref("SetSummary")), ...writeAccess, ...notFound("set of yours") },
-      },
-    },
-    "/api/sets/{slug}/unpublish": {
-      post: {
-        operationId: "unpublishSet",
-        summary: "Unpublish your set",
-        description: "Hides the set from students. Attempts and results are kept. No body.",
-        tags: ["Sets"],
-        security: BEARER,
-        parameters: [slugParameter],
-        responses: { "200": json("The set after unpublishing.", ref("SetSummary")), ...writeAccess, ...notFound("set of yours") },
-      },
-    },
-    "/api/documents": {
-      get: {
-        operationId: "listDocuments",
-        summary: "List your documents and the built-in ones",
-        tags: ["Documents"],
-        security: BEARER,
-        responses: { "200": json("Documents your sets may quote, by id.", ref("DocumentList")), ...unauthorized },
-      },
-      post: {
-        operationId: "createDocument",
-        summary: "Add a source document",
-        description: "Your sets can then list it in `documents` and quote it in `sources`. Other teachers cannot see it.",
-        tags: ["Documents"],
-        security: BEARER,
-        requestBody: { required: true, content: { "application/json": { schema: ref("DocumentUpload"), example: EXAMPLE_DOCUMENT_UPLOAD } } },
-        responses: {
-          "201": json("Stored.", ref("DocumentSummary")),
-          ...bodyErrors,
-          ...writeAccess,
-          "409": problem("The id is already taken."),
-        },
-      },
-    },
-    "/api/documents/{id}": {
-      get: {
-        operationId: "getDocument",
-        summary: "Read one document, with its text",
-        tags: ["Documents"],
-        security: BEARER,
-        parameters: [documentParameter],
-        responses: { "200": json("The document.", ref("Document")), ...unauthorized, ...notFound("document") },
-      },
-    },
-    "/api/openapi.json": {
-      get: {
-        operationId: "getOpenApi",
-        summary: "This description, as OpenAPI 3.1",
-        tags: ["About"],
-        security: PUBLIC,
-        responses: { "200": json("An OpenAPI 3.1 document.", { type: "object" }) },
-      },
-    },
-    "/api/docs": {
-      get: {
-        operationId: "getDocs",
-        summary: "This description, as a web page",
-        tags: ["About"],
-        security: PUBLIC,
-        responses: { "200": { description: "An HTML page.", content: { "text/html": { schema: { type: "string" } } } } },
-      },
-    },
+        }
+      : {}),
+    responses: responsesOf(route),
   };
 }
 
-export function openApiDocument(origin: string): OpenApiDocument {
+/** Hono's `/sets/:slug` is OpenAPI's `/api/sets/{slug}`. */
+export const openApiPath = (honoPath: string) => `${API_BASE}${honoPath}`.replace(/:(\w+)/g, "{$1}").replace(/\/$/, "");
+
+let generated: Pick<OpenApiDocument, "paths" | "components"> | undefined;
+function generate(): Pick<OpenApiDocument, "paths" | "components"> {
+  const paths: OpenApiDocument["paths"] = {};
+  for (const route of apiRouteList) {
+    const path = openApiPath(route.path);
+    paths[path] = { ...paths[path], [route.method]: operationOf(route) };
+  }
   return {
-    openapi: "3.1.0",
-    info: {
-      title: "Sourcewise teachers' API",
-      version: "1.0.0",
-      description:
-        "Manage your question sets and source documents. Every request except these descriptions needs an API token, sent as `Authorization: Bearer <token>`; create one under Account. Request and response bodies are JSON.",
-    },
-    servers: [{ url: origin }],
-    security: BEARER,
-    tags: [
-      { name: "Sets", description: "Question sets: upload, version, publish." },
-      { name: "Documents", description: "Source documents your sets quote." },
-      { name: "About", description: "Descriptions of this API; no token needed." },
-    ],
-    paths: paths(),
+    paths,
     components: {
       securitySchemes: {
         bearer: {
@@ -353,8 +186,31 @@ export function openApiDocument(origin: string): OpenApiDocument {
           description: "An API token from Account, sent as `Authorization: Bearer <token>`. A token may be read-only (GET only) and may expire.",
         },
       },
-      schemas: componentSchemas(),
+      schemas: { ...toComponents("input"), ...toComponents("output") },
     },
+  };
+}
+
+export function openApiDocument(origin: string): OpenApiDocument {
+  generated ??= generate();
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Sourcewise teachers' API",
+      version: "1.1.0",
+      description:
+        "Everything the teacher area does: question sets (upload, edit one question, publish, archive, duplicate, delete), source documents, classes, assignments and results. Every request except these descriptions needs an API token, sent as `Authorization: Bearer <token>`; create one under Account. Request and response bodies are JSON; errors are `{error, details}` with the field path or line of each problem.",
+    },
+    servers: [{ url: origin }],
+    security: BEARER,
+    tags: [
+      { name: "Sets", description: "Question sets: upload, version, publish, archive, duplicate, delete." },
+      { name: "Questions", description: "One question of a set's draft: read, replace, delete." },
+      { name: "Documents", description: "Source documents your sets quote." },
+      { name: "Classes", description: "Classes, their members, assigned sets and results." },
+      { name: "About", description: "Descriptions of this API; no token needed." },
+    ],
+    ...generated,
   };
 }
 

@@ -1,13 +1,9 @@
 import * as z from "zod/mini";
-import { documentId, slug } from "../../content/schema.ts";
+import { documentId, question, slug } from "../../content/schema.ts";
 import { DIFFICULTIES, QUESTION_TYPES, SKILL_IDS } from "../../content/skills.ts";
 import { documentUpload, setUpload } from "../../teach/upload.ts";
-
-/** A description for the OpenAPI document (zod/mini has no `.describe`). */
-function described<T extends z.ZodMiniType>(schema: T, description: string): T {
-  z.globalRegistry.add(schema, { description });
-  return schema;
-}
+import { assignmentCreate, classCreate, classDetail, classList, classResultsOut, classSummary, draftQuestionOut, setDuplicate } from "./class-schemas.ts";
+import { described } from "./described.ts";
 
 /**
  * The API's request and response shapes. Requests reuse the upload schemas the web form uses;
@@ -18,9 +14,12 @@ function described<T extends z.ZodMiniType>(schema: T, description: string): T {
 export const setUpdate = z.partial(setUpload, { slug: true });
 export type SetUpdate = z.output<typeof setUpdate>;
 
-export const slugParam = z.object({ slug });
+export const slugParam = z.object({ slug: described(slug.clone(), "The set's slug.") });
 export { exportQuery } from "../../teach/export.ts";
-export const documentIdParam = z.object({ id: documentId });
+
+/** PUT /api/sets/{slug}/questions/{questionId}: one question in the set format (the upload's shape). */
+export const questionIn = question;
+export const documentIdParam = z.object({ id: described(documentId.clone(), "The document's id.") });
 
 const isoDate = described(z.iso.datetime(), "When it was stored (ISO 8601, UTC).");
 
@@ -155,7 +154,15 @@ export const errorOut = z.strictObject({
 });
 
 /** Request bodies, by the name used in components.schemas; converted with io "input". */
-export const requestSchemas = { SetUpload: setUpload, SetUpdate: setUpdate, DocumentUpload: documentUpload } as const;
+export const requestSchemas = {
+  SetUpload: setUpload,
+  SetUpdate: setUpdate,
+  SetDuplicate: setDuplicate,
+  Question: questionIn,
+  DocumentUpload: documentUpload,
+  ClassCreate: classCreate,
+  AssignmentCreate: assignmentCreate,
+} as const;
 
 /** Response bodies, by the name used in components.schemas; converted with io "output". */
 export const responseSchemas = {
@@ -166,5 +173,10 @@ export const responseSchemas = {
   DocumentList: documentList,
   DocumentSummary: documentSummary,
   Document: documentOut,
+  DraftQuestion: draftQuestionOut,
+  ClassList: classList,
+  ClassSummary: classSummary,
+  Class: classDetail,
+  ClassResults: classResultsOut,
   Error: errorOut,
 } as const;

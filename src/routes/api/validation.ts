@@ -1,10 +1,7 @@
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
-import { validator } from "hono/validator";
-import type * as z from "zod/mini";
 import type { AppEnv } from "../../env.ts";
 import { AppError, BadRequestError, PayloadTooLargeError } from "../../lib/errors.ts";
-import { zodDetails } from "../../lib/validation.ts";
 import { MAX_UPLOAD_BYTES } from "../../teach/upload.ts";
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
@@ -37,12 +34,3 @@ export const requireJson = createMiddleware<AppEnv>(async (c, next) => {
   if (problem !== undefined) throw new BadRequestError("The request body is not valid JSON.", [{ message: problem }]);
   await next();
 });
-
-/** Validates a JSON body (after `requireJson`) with a strict zod schema; failures are 400s with details. */
-export function jsonBody<Schema extends z.ZodMiniType>(schema: Schema) {
-  return validator("json", (value) => {
-    const result = schema.safeParse(value);
-    if (!result.success) throw new BadRequestError("Check the request body and try again.", zodDetails(result.error));
-    return result.data as z.output<Schema>;
-  });
-}

@@ -33,7 +33,10 @@ function authLabel({ operation }: DocumentedOperation): string {
 }
 
 function curlFor(origin: string, { method, path, operation }: DocumentedOperation): string {
-  const url = `${origin}${path.replace("{slug}", "my-hedging-check").replace("{id}", "council-bridge-statement")}`;
+  const url = `${origin}${path
+    .replace("{slug}", "my-hedging-check")
+    .replace("{id}", path.startsWith("/api/classes") ? "2f1c9e4e-6d1b-4c55-9a57-8d1e0c7b3a10" : "council-bridge-statement")
+    .replace("{questionId}", "hedge-word")}`;
   const lines = [`curl${method === "get" ? "" : ` -X ${method.toUpperCase()}`} '${url}'`];
   if (operation.security.length > 0) lines.push(`  -H "Authorization: Bearer $SOURCEWISE_TOKEN"`);
   const example = operation.requestBody?.content["application/json"].example;
