@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { documentId, question, slug } from "../../content/schema.ts";
 import { DIFFICULTIES, QUESTION_TYPES, SKILL_IDS } from "../../content/skills.ts";
+import { exportQuery as teachExportQuery } from "../../teach/export.ts";
 import { documentUpload, setUpload } from "../../teach/upload.ts";
 import { assignmentCreate, classCreate, classDetail, classList, classResultsOut, classSummary, draftQuestionOut, setDuplicate } from "./class-schemas.ts";
 import { described } from "./described.ts";
@@ -15,7 +16,10 @@ export const setUpdate = z.partial(setUpload, { slug: true });
 export type SetUpdate = z.output<typeof setUpdate>;
 
 export const slugParam = z.object({ slug: described(slug.clone(), "The set's slug.") });
-export { exportQuery } from "../../teach/export.ts";
+/** GET /api/sets/{slug}/export: the web form's query schema, with words for the reader. */
+export const exportQuery = z.strictObject({
+  format: described(teachExportQuery.shape.format.clone(), "`gift` (a GIFT text file) or `moodle-xml` (Moodle XML)."),
+});
 
 /** PUT /api/sets/{slug}/questions/{questionId}: one question in the set format (the upload's shape). */
 export const questionIn = question;
