@@ -11,6 +11,9 @@ import type { ResponseValue } from "./response-value.ts";
  * rate F = unsupported claims accepted, both with the log-linear correction (Hautus 1995: add
  * 0.5 to each count and 1 to each total) so that rates of 0 and 1 still have a z.
  * Discernment d′ = z(H) − z(F); scepticism c = −(z(H) + z(F)) / 2 (positive: leans to doubting).
+ * When the raw rates are equal (say every claim judged "not supported"), the judgements did not
+ * depend on the claim at all, and d′ is 0 exactly: with unequal numbers of each kind (4 and 5)
+ * the correction alone would otherwise give such a student a small d′ (0.10).
  *
  * MIST-style plain scores (Maertens et al. 2024): real-claim detection (supported claims
  * accepted), false-claim detection (unsupported claims rejected) and the distrust–naïvety count:
@@ -77,7 +80,8 @@ export function discernmentScores(judgements: readonly ClaimJudgement[]): Discer
     unsupportedRejected: unsupported.length - falseAlarms,
     hitRate,
     falseAlarmRate,
-    discernment: zHit - zFalseAlarm,
+    // Cross-multiplied, so 2 of 4 against 2.5 of 5 compares exactly; + 0 turns −0 into 0.
+    discernment: hits * unsupported.length === falseAlarms * supported.length ? 0 : zHit - zFalseAlarm + 0,
     // −(z(H) + z(F)) / 2, written so that 0 comes out as 0, not −0.
     scepticism: (-zHit - zFalseAlarm) / 2 + 0,
     distrustNaivety: hits + falseAlarms - supported.length,

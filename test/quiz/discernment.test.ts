@@ -85,6 +85,28 @@ describe("discernment and scepticism, worked by hand (4 supported and 4 unsuppor
   });
 });
 
+describe("forms with unequal numbers of each kind (the library's: 4 supported and 5 unsupported claims)", () => {
+  it('all "not supported": d′ is 0 exactly, not the 0.10 the correction alone gives; c = −(z(0.5/5) + z(0.5/6))/2 = +1.3323', () => {
+    // H = 0.5/5 = 0.1 (z = −1.2816), F = 0.5/6 = 0.0833 (z = −1.3830): z(H) − z(F) would be 0.1014.
+    const scores = discernmentScores(judgements(repeat(false, 4), repeat(false, 5)));
+    expect(scores?.discernment).toBe(0);
+    expect(scores?.scepticism).toBeCloseTo(1.3323, 4);
+    expect(scores).toMatchObject({ supportedAccepted: 0, unsupportedRejected: 5, distrustNaivety: -4 });
+  });
+
+  it('all "supported": d′ is 0 exactly, and c = −(z(4.5/5) + z(5.5/6))/2 = −1.3323', () => {
+    const scores = discernmentScores(judgements(repeat(true, 4), repeat(true, 5)));
+    expect(scores?.discernment).toBe(0);
+    expect(scores?.scepticism).toBeCloseTo(-1.3323, 4);
+  });
+
+  it("keeps the corrected d′ whenever the raw rates differ, even slightly: 1 of 4 against 1 of 5", () => {
+    // H = 1.5/5 = 0.3 (z = −0.5244), F = 1.5/6 = 0.25 (z = −0.6745): d′ = 0.1501.
+    const scores = discernmentScores(judgements([true, false, false, false], [true, ...repeat(false, 4)]));
+    expect(scores?.discernment).toBeCloseTo(0.1501, 4);
+  });
+});
+
 describe("the student's sentences", () => {
   it("6 and 6 claims: accepting 4 supported and rejecting 5 unsupported leans slightly towards doubting", () => {
     // H = 4.5/7 = 0.6429 (z = 0.3661), F = 1.5/7 = 0.2143 (z = −0.7916): d′ = 1.1577, c = 0.2128.
