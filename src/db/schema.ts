@@ -226,6 +226,22 @@ export const teacherInvites = sqliteTable("teacher_invites", {
   usedBy: text("used_by"),
 });
 
+/**
+ * A one-time password-reset link a teacher issued for a colleague's email. Only a SHA-256 of the
+ * token is stored; the email is matched to an account only when the link is used, so issuing one
+ * says nothing about whether the email has an account. Expires after an hour.
+ */
+export const teacherPasswordResets = sqliteTable("teacher_password_resets", {
+  tokenHash: text("token_hash").primaryKey(),
+  email: text("email").notNull(),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => teachers.id),
+  createdAt: timestamp("created_at"),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  usedAt: integer("used_at", { mode: "timestamp_ms" }),
+});
+
 /** A bearer token for the JSON API. Shown once; only its SHA-256 is stored. */
 export const apiTokens = sqliteTable("api_tokens", {
   id: text("id").primaryKey(),

@@ -35,3 +35,4 @@ export function normaliseJoinCode(input: string): string {
 
 export const API_TOKEN_PREFIX = "swt_";
 export const INVITE_PREFIX = "swi_";
+export const PASSWORD_RESET_PREFIX = "swr_";

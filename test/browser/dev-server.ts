@@ -17,6 +17,8 @@ export interface DevServer {
   pid: number;
   /** Creates a teacher with `npm run teacher:create`'s code, in the server's own D1. */
   createTeacher(email: string, password: string, name: string): void;
+  /** Sets a teacher's password with `npm run teacher:reset-password`'s code, in the server's own D1. */
+  resetPassword(email: string, password: string): string;
   /** Runs SQL against the server's own local D1 and returns the rows. */
   query<Row>(sql: string): Row[];
   stop(): Promise<void>;
@@ -102,6 +104,8 @@ export async function startDevServer(): Promise<DevServer> {
           createTeacher: (email, password, name) => {
             run(node, ["src/cli/create-teacher.ts", "--email", email, "--name", name, "--local", "--persist-to", persistTo], { TEACHER_PASSWORD: password });
           },
+          resetPassword: (email, password) =>
+            run(node, ["src/cli/reset-password.ts", "--email", email, "--local", "--persist-to", persistTo], { TEACHER_PASSWORD: password }),
         };
       }
     } catch {

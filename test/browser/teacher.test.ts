@@ -72,6 +72,35 @@ describe.runIf(browserAvailable())("a teacher in Chromium", () => {
     expect(server.query(`SELECT id FROM teachers WHERE email = '${weak}'`)).toEqual([]);
   });
 
+  it("teacher:reset-password refuses an unknown email and a weak password, then sets the password and ends every session", async () => {
+    const forgetful = "forgetful@school.example";
+    server.createTeacher(forgetful, "an-old-forgotten-passphrase", "Mr Forgetful");
+    const [{ id }] = server.query<{ id: string }>(`SELECT id FROM teachers WHERE email = '${forgetful}'`) as [{ id: string }];
+    const now = Date.now();
+    server.query(
+      `INSERT INTO teacher_sessions (token_hash, teacher_id, last_seen_at, expires_at) VALUES ('stolen-cookie-hash', '${id}', ${now}, ${now + 3_600_000})`,
+    );
+    const hashOf = () => server.query<{ password_hash: string }>(`SELECT password_hash FROM teachers WHERE id = '${id}'`)[0]?.password_hash;
+    const before = hashOf();
+    expect(() => server.resetPassword("nobody@school.example", "kettle harbour violin orchard")).toThrow(/No teacher has the email nobody@school.example/);
+    expect(() => server.resetPassword(forgetful, "password1234")).toThrow(/Passwords need at least 15 characters/);
+    expect(() => server.resetPassword(forgetful, "forgetful and proud of it")).toThrow(/part of your email address/);
+    expect(hashOf()).toBe(before);
+    expect(server.query(`SELECT token_hash FROM teacher_sessions WHERE teacher_id = '${id}'`)).toHaveLength(1);
+
+    expect(server.resetPassword(forgetful.toUpperCase(), "kettle harbour violin orchard")).toContain("ended their sessions");
+    expect(hashOf()).not.toBe(before);
+    expect(server.query(`SELECT token_hash FROM teacher_sessions WHERE teacher_id = '${id}'`)).toEqual([]);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/teach/login`);
+    await page.getByLabel("Email").fill(forgetful);
+    await page.getByLabel("Password").fill("kettle harbour violin orchard");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${server.url}/teach`);
+    await context.close();
+  });
+
   it("adds a set, fixes an error, publishes it, runs a class and reads the results", async () => {
     const teacherContext = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
     const teacher = await teacherContext.newPage();

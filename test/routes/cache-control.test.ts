@@ -87,6 +87,13 @@ async function fixtures() {
 
 type Fixtures = Awaited<ReturnType<typeof fixtures>>;
 
+/** A fresh reset link's token, issued from the teacher's Account page. */
+async function resetLink(f: Fixtures): Promise<string> {
+  await f.teacher.get("/teach/account");
+  const page = await f.teacher.post("/teach/password-resets", { email: "colleague@example.org" });
+  return /\/teach\/reset\/(swr_[\w-]+)/.exec(await page.text())?.[1] ?? "";
+}
+
 /** For each route, the requests that exercise it; GETs of pages are expected to succeed (200). */
 const walk: Record<string, (f: Fixtures) => Promise<{ response: Response; ok?: boolean }[]>> = {
   "GET /assets/:fingerprint/:name": async () => [],
@@ -225,6 +232,20 @@ const walk: Record<string, (f: Fixtures) => Promise<{ response: Response; ok?: b
   "POST /teach/tokens": async (f) => [{ response: await f.teacher.post("/teach/tokens", { name: "walker two" }) }],
   "POST /teach/tokens/:id/revoke": async (f) => [{ response: await f.teacher.post(`/teach/tokens/${f.tokenId}/revoke`) }],
   "POST /teach/invites": async (f) => [{ response: await f.teacher.post("/teach/invites") }],
+  "POST /teach/password-resets": async (f) => [{ response: await f.teacher.post("/teach/password-resets", { email: "colleague@example.org" }) }],
+  "GET /teach/reset/:token": async (f) => [
+    { response: await new StudentBrowser().get(`/teach/reset/${await resetLink(f)}`), ok: true },
+    { response: await new StudentBrowser().get("/teach/reset/swr_unknown-token-of-the-right-shape") },
+  ],
+  "POST /teach/reset/:token": async (f) => {
+    const owner = new StudentBrowser();
+    const token = await resetLink(f);
+    await owner.get(`/teach/reset/${token}`);
+    return [
+      { response: await owner.post(`/teach/reset/${token}`, { password: "short" }) },
+      { response: await owner.post(`/teach/reset/${token}`, { password: "kettle harbour violin orchard" }) },
+    ];
+  },
   "GET /teach/documents": async (f) => [{ response: await f.teacher.get("/teach/documents"), ok: true }],
   "POST /teach/documents": async (f) => [{ response: await f.teacher.post("/teach/documents", { id: f.documentId, title: "Again", text: "x" }) }],
   "GET /teach/classes": async (f) => [{ response: await f.teacher.get("/teach/classes"), ok: true }],

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
+import { createPasswordReset } from "../../db/queries/password-resets.ts";
 import { createApiToken, createInvite, listApiTokens, revokeApiToken } from "../../db/queries/teachers.ts";
 import type { AppEnv } from "../../env.ts";
 import { NotFoundError } from "../../lib/errors.ts";
@@ -50,4 +51,26 @@ teachAccountRoutes.post("/invites", async (c) => {
   const teacherId = currentTeacher(c).id;
   const invite = await createInvite(c.var.db, teacherId);
   return renderTeach(c, "Account", <AccountPage tokens={await listApiTokens(c.var.db, teacherId)} csrfToken={c.var.csrfToken} newInvite={invite} />);
+});
+
+const resetForm = z.object({ email: z.email("enter a valid email address").check(z.maxLength(320)), _csrf: z.string() });
+
+/**
+ * A one-time reset link for a colleague's email. The answer is the same whether or not the email
+ * has an account (the account is only looked up when the link is used), so it reveals nothing.
+ */
+teachAccountRoutes.post("/password-resets", async (c) => {
+  const teacherId = currentTeacher(c).id;
+  const form = await c.req.parseBody();
+  const parsed = resetForm.safeParse(form);
+  const tokens = await listApiTokens(c.var.db, teacherId);
+  if (!parsed.success) {
+    c.status(400);
+    const email = typeof form.email === "string" ? form.email : "";
+    const reset = { email, error: "Check the email and try again.", details: zodDetails(parsed.error) };
+    return renderTeach(c, "Account", <AccountPage tokens={tokens} csrfToken={c.var.csrfToken} reset={reset} />);
+  }
+  const token = await createPasswordReset(c.var.db, teacherId, parsed.data.email);
+  const reset = { email: parsed.data.email, link: `${new URL(c.req.url).origin}/teach/reset/${token}` };
+  return renderTeach(c, "Account", <AccountPage tokens={tokens} csrfToken={c.var.csrfToken} reset={reset} />);
 });

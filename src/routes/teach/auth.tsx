@@ -19,7 +19,16 @@ function safeNext(next: unknown): string {
 
 teachAuthRoutes.get("/login", (c) => {
   if (c.var.teacher) return c.redirect("/teach", 303);
-  return renderTeach(c, "Sign in", <LoginPage csrfToken={c.var.csrfToken} next={safeNext(c.req.query("next"))} signedUp={c.req.query("signedUp") === "1"} />);
+  return renderTeach(
+    c,
+    "Sign in",
+    <LoginPage
+      csrfToken={c.var.csrfToken}
+      next={safeNext(c.req.query("next"))}
+      signedUp={c.req.query("signedUp") === "1"}
+      passwordReset={c.req.query("reset") === "1"}
+    />,
+  );
 });
 
 const loginForm = z.object({

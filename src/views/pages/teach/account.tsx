@@ -18,6 +18,7 @@ export function AccountPage({
   csrfToken,
   newToken,
   newInvite,
+  reset,
   error,
   details,
 }: {
@@ -25,6 +26,8 @@ export function AccountPage({
   csrfToken: string;
   newToken?: string;
   newInvite?: string;
+  /** The reset form's outcome: a new link, or what was wrong with the email. */
+  reset?: { email: string; link?: string; error?: string; details?: ErrorDetail[] };
   error?: string;
   details?: ErrorDetail[];
 }) {
@@ -116,6 +119,38 @@ export function AccountPage({
       <form method="post" action="/teach/invites">
         <CsrfField token={csrfToken} />
         <button type="submit">Create an invite code</button>
+      </form>
+      <h2>Reset a colleague's password</h2>
+      <p>
+        A colleague who forgot their password can set a new one with a reset link. It works once, expires after an hour, and signs them out everywhere else.
+        Give it to them in person or over a channel you trust.
+      </p>
+      {reset?.link ? (
+        // The same words whether or not the email has an account: this form is no way to find out.
+        <div class="result ok" role="status">
+          <p>If {reset.email} has an account, this link lets them choose a new password within the hour:</p>
+          <p>
+            <code id="new-reset-link" class="wrap-anywhere">
+              {reset.link}
+            </code>
+          </p>
+        </div>
+      ) : null}
+      <FormErrors message={reset?.error} details={reset?.details} />
+      <form method="post" action="/teach/password-resets">
+        <CsrfField token={csrfToken} />
+        <label for="reset-email">Their email</label>
+        <input
+          type="email"
+          id="reset-email"
+          name="email"
+          required
+          maxlength={320}
+          value={reset?.link ? "" : (reset?.email ?? "")}
+          aria-invalid={reset?.error ? "true" : undefined}
+          autocomplete="off"
+        />
+        <button type="submit">Make a reset link</button>
       </form>
     </>
   );

@@ -9,12 +9,14 @@ export function LoginPage({
   email,
   error,
   signedUp,
+  passwordReset,
 }: {
   csrfToken: string;
   next: string;
   email?: string;
   error?: string;
   signedUp?: boolean;
+  passwordReset?: boolean;
 }) {
   return (
     <>
@@ -26,6 +28,11 @@ export function LoginPage({
             Thank you. Sign in with your email and the password you chose. If that does not work, the email may already have an account: check with the teacher
             who invited you.
           </p>
+        </div>
+      ) : null}
+      {passwordReset ? (
+        <div class="result ok" role="status">
+          <p>Your new password is set, and every other session has been signed out. Sign in with it now.</p>
         </div>
       ) : null}
       <FormErrors message={error} />
@@ -41,6 +48,7 @@ export function LoginPage({
       <p>
         New here? A colleague can give you an invite code: <a href="/teach/signup">sign up with an invite</a>.
       </p>
+      <p>Forgot your password? A colleague can make you a reset link from their Account page.</p>
     </>
   );
 }
