@@ -130,9 +130,7 @@ export function AccountPage({
         <div class="result ok" role="status">
           <p>If {reset.email} has an account, this link lets them choose a new password within the hour:</p>
           <p>
-            <code id="new-reset-link" class="wrap-anywhere">
-              {reset.link}
-            </code>
+            <code id="new-reset-link">{reset.link}</code>
           </p>
         </div>
       ) : null}
