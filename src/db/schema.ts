@@ -280,6 +280,8 @@ export const classes = sqliteTable(
     name: text("name").notNull(),
     joinCode: text("join_code").notNull().unique(),
     createdAt: timestamp("created_at"),
+    /** When the teacher archived the class: hidden from the active list, joins refused, results kept. */
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("classes_teacher").on(t.teacherId)],
 );
@@ -310,6 +312,10 @@ export const classSets = sqliteTable(
       .notNull()
       .references(() => questionSets.id),
     assignedAt: timestamp("assigned_at"),
+    /** After this, members of the class may start no new attempt; answers after it are marked late. */
+    dueAt: integer("due_at", { mode: "timestamp_ms" }),
+    /** Attempts a member may start on this set; null leaves the set's own limit. */
+    maxAttempts: integer("max_attempts"),
   },
   (t) => [primaryKey({ columns: [t.classId, t.setId] })],
 );

@@ -256,6 +256,15 @@ const walk: Record<string, (f: Fixtures) => Promise<{ response: Response; ok?: b
     { response: await f.teacher.get(`/teach/classes/${f.classId}/results/${f.teacherSlug}`), ok: true },
     { response: await f.teacher.get(`/teach/classes/${f.classId}/results/${f.teacherSlug}.csv`), ok: true },
   ],
+  "POST /teach/classes/:id/name": async (f) => [{ response: await f.teacher.post(`/teach/classes/${f.classId}/name`, { name: "Year 9" }) }],
+  "POST /teach/classes/:id/archive": async (f) => [{ response: await f.teacher.post(`/teach/classes/${f.classId}/archive`, { archived: "0" }) }],
+  "POST /teach/classes/:id/sets/:slug/rules": async (f) => [
+    { response: await f.teacher.post(`/teach/classes/${f.classId}/sets/${f.teacherSlug}/rules`, { dueAt: "", maxAttempts: "" }) },
+  ],
+  "POST /teach/classes/:id/sets/:slug/unassign": async (f) => [{ response: await f.teacher.post(`/teach/classes/${f.classId}/sets/not-assigned/unassign`) }],
+  "POST /teach/classes/:id/members/:studentId/remove": async (f) => [
+    { response: await f.teacher.post(`/teach/classes/${f.classId}/members/not-a-member-0000/remove`, { attempts: "keep" }) },
+  ],
 };
 
 describe("Cache-Control", () => {

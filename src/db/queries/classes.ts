@@ -18,7 +18,14 @@ export async function createClass(db: Database, teacherId: string, name: string)
 
 export async function listClasses(db: Database, teacherId: string) {
   return db
-    .select({ id: classes.id, name: classes.name, joinCode: classes.joinCode, createdAt: classes.createdAt, members: count(classMembers.studentId) })
+    .select({
+      id: classes.id,
+      name: classes.name,
+      joinCode: classes.joinCode,
+      createdAt: classes.createdAt,
+      archivedAt: classes.archivedAt,
+      members: count(classMembers.studentId),
+    })
     .from(classes)
     .leftJoin(classMembers, eq(classMembers.classId, classes.id))
     .where(eq(classes.teacherId, teacherId))
@@ -41,7 +48,13 @@ export async function findClassForTeacher(db: Database, teacherId: string, class
       .where(eq(classMembers.classId, classId))
       .orderBy(asc(classMembers.displayName)),
     db
-      .select({ slug: questionSets.slug, title: setVersions.title, published: questionSets.published })
+      .select({
+        slug: questionSets.slug,
+        title: setVersions.title,
+        published: questionSets.published,
+        dueAt: classSets.dueAt,
+        maxAttempts: classSets.maxAttempts,
+      })
       .from(classSets)
       .innerJoin(questionSets, eq(questionSets.id, classSets.setId))
       .leftJoin(setVersions, eq(setVersions.id, questionSets.currentVersionId))
@@ -63,10 +76,15 @@ export async function assignSet(db: Database, teacherId: string, classId: string
   await db.insert(classSets).values({ classId, setId: set.id }).onConflictDoNothing();
 }
 
-/** A student joins with a code and a display name only. Joining again just updates the name. */
+/** A student joins with a code and a display name only. Joining again just updates the name. An archived class takes no one. */
 export async function joinClass(db: Database, input: { code: string; studentId: string; displayName: string }) {
-  const [found] = await db.select({ id: classes.id, name: classes.name }).from(classes).where(eq(classes.joinCode, input.code)).limit(1);
+  const [found] = await db
+    .select({ id: classes.id, name: classes.name, archivedAt: classes.archivedAt })
+    .from(classes)
+    .where(eq(classes.joinCode, input.code))
+    .limit(1);
   if (!found) return undefined;
+  if (found.archivedAt) throw new ConflictError("This class is archived and takes no new students. Ask your teacher.");
   await db.batch([
     db.insert(students).values({ id: input.studentId, displayName: input.displayName }).onConflictDoNothing(),
     db
@@ -74,11 +92,15 @@ export async function joinClass(db: Database, input: { code: string; studentId: 
       .values({ classId: found.id, studentId: input.studentId, displayName: input.displayName })
       .onConflictDoUpdate({ target: [classMembers.classId, classMembers.studentId], set: { displayName: input.displayName } }),
   ]);
-  return found;
+  return { id: found.id, name: found.name };
 }
 
 export async function findClassByCode(db: Database, code: string) {
-  const [found] = await db.select({ id: classes.id, name: classes.name }).from(classes).where(eq(classes.joinCode, code)).limit(1);
+  const [found] = await db
+    .select({ id: classes.id, name: classes.name })
+    .from(classes)
+    .where(and(eq(classes.joinCode, code), isNull(classes.archivedAt)))
+    .limit(1);
   return found;
 }
 
@@ -102,7 +124,8 @@ export async function classResultsData(db: Database, teacherId: string, classId:
       .select({
         attemptId: attempts.id,
         studentId: attempts.studentId,
-        studentName: classMembers.displayName,
+        // A removed student's kept attempts stay in the results under the name they had.
+        studentName: sql<string>`coalesce(${classMembers.displayName}, ${students.displayName}, 'Removed student')`,
         setVersion: setVersions.version,
         startedAt: attempts.startedAt,
         finishedAt: attempts.finishedAt,
@@ -115,7 +138,8 @@ export async function classResultsData(db: Database, teacherId: string, classId:
       })
       .from(attempts)
       .innerJoin(setVersions, and(eq(setVersions.id, attempts.setVersionId), eq(setVersions.setId, found.setId)))
-      .innerJoin(classMembers, and(eq(classMembers.classId, classId), eq(classMembers.studentId, attempts.studentId)))
+      .innerJoin(students, eq(students.id, attempts.studentId))
+      .leftJoin(classMembers, and(eq(classMembers.classId, classId), eq(classMembers.studentId, attempts.studentId)))
       .where(eq(attempts.classId, classId)),
   ]);
   const resultQuestions: ResultQuestion[] = questionRows.map((q) => ({

@@ -11,9 +11,11 @@ import { classResultsCsv } from "../../teach/csv.ts";
 import { computeClassResults } from "../../teach/results.ts";
 import { ClassesPage, ClassPage } from "../../views/pages/teach/classes.tsx";
 import { ResultsPage } from "../../views/pages/teach/results.tsx";
+import { removalNotice, teachClassManageRoutes } from "./class-manage.tsx";
 import { renderTeach } from "./render.tsx";
 
 export const teachClassRoutes = new Hono<AppEnv>();
+teachClassRoutes.route("/", teachClassManageRoutes);
 
 const classParams = routeParams(z.object({ id: z.uuid() }), () => new NotFoundError("class"));
 const resultParams = routeParams(
@@ -41,7 +43,8 @@ teachClassRoutes.get("/:id", classParams, async (c) => {
   if (!klass) throw new NotFoundError("class");
   const assignable = await listSetsForTeacher(c.var.db, teacherId);
   const joinUrl = new URL(`/join/${klass.joinCode}`, c.req.url).toString();
-  return renderTeach(c, klass.name, <ClassPage klass={klass} joinUrl={joinUrl} assignable={assignable} csrfToken={c.var.csrfToken} />);
+  const notice = removalNotice(c.req.query());
+  return renderTeach(c, klass.name, <ClassPage klass={klass} joinUrl={joinUrl} assignable={assignable} csrfToken={c.var.csrfToken} notice={notice} />);
 });
 
 teachClassRoutes.post("/:id/sets", classParams, formBody(z.strictObject({ slug, _csrf: z.string() })), async (c) => {

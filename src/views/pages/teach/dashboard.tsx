@@ -13,17 +13,19 @@ export function DashboardPage({
 }) {
   const own = sets.filter((s) => !s.builtIn && !s.archived);
   const archived = sets.filter((s) => s.archived);
+  // Archived classes are listed on the Classes page only.
+  const activeClasses = classes.filter((c) => c.archivedAt === null);
   return (
     <>
       <h1>Hello, {name}</h1>
       <h2>Your classes</h2>
-      {classes.length === 0 ? (
+      {activeClasses.length === 0 ? (
         <p>
           No classes yet. <a href="/teach/classes">Create a class</a> to get a join code.
         </p>
       ) : (
         <ul>
-          {classes.map((c) => (
+          {activeClasses.map((c) => (
             <li>
               <a href={`/teach/classes/${c.id}`}>{c.name}</a> · code <strong>{c.joinCode}</strong> · {c.members} student{c.members === 1 ? "" : "s"}
             </li>
