@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import { SLUG_PATTERN } from "../content/ids.ts";
-import { planAttemptStart } from "../db/queries/attempt-limits.ts";
+import { attemptLimitMessage, deadlineMessage, planAttemptStart } from "../db/queries/attempt-limits.ts";
 import { startAttempt } from "../db/queries/attempts.ts";
 import { loadSetPage } from "../db/queries/student-pages.ts";
 import type { AppEnv } from "../env.ts";
@@ -11,10 +11,6 @@ import { formBody, routeParams } from "../lib/validation.ts";
 import { SetPage } from "../views/pages/set.tsx";
 
 export const setRoutes = new Hono<AppEnv>();
-
-function attemptLimitMessage(allowed: number): string {
-  return `You have already used ${allowed === 1 ? "the one attempt" : `all ${allowed} attempts`} this quiz allows. Your results are under My attempts; ask your teacher if you need another go.`;
-}
 
 const setParams = routeParams(z.object({ slug: z.string().check(z.regex(SLUG_PATTERN)) }), () => new NotFoundError("quiz"));
 
@@ -35,6 +31,7 @@ setRoutes.post("/:slug/attempts", setParams, formBody(z.strictObject({ _csrf: z.
   const plan = await planAttemptStart(c.var.db, { slug: c.req.valid("param").slug, studentId: c.var.studentId });
   if (!plan) throw new NotFoundError("quiz");
   if (plan.resumeAttemptId) return c.redirect(`/attempts/${plan.resumeAttemptId}`, 303);
+  if (plan.deadlinePassed) throw new ConflictError(deadlineMessage(plan.deadlinePassed));
   if (plan.limitReached) throw new ConflictError(attemptLimitMessage(plan.allowedAttempts ?? 1));
   const { set, questions } = plan;
   const attemptId = await startAttempt(c.var.db, { studentId: c.var.studentId, setVersionId: set.versionId, settings: set.settings, questions });

@@ -27,6 +27,8 @@ export interface ResultAttempt {
   /** Questions that count (essays and descriptions do not). */
   scoredCount: number;
   responses: { questionKey: string; chosen: ResponseValue; isCorrect: boolean; score: number | null }[];
+  /** Answers recorded after the assignment's deadline. */
+  lateAnswers?: number;
 }
 
 export interface Score {
@@ -47,6 +49,8 @@ export interface StudentResult {
   bestScore: Score | null;
   timeTakenMs: number | null;
   version: number | null;
+  /** Answers, over all their attempts, recorded after the assignment's deadline. */
+  lateAnswers: number;
 }
 
 export interface OptionResult {
@@ -141,6 +145,7 @@ export function computeClassResults(questions: ResultQuestion[], attempts: Resul
       bestScore: best,
       timeTakenMs: first?.finishedAt ? first.finishedAt.getTime() - first.startedAt.getTime() : null,
       version: first ? first.setVersion : null,
+      lateAnswers: list.reduce((sum, a) => sum + (a.lateAnswers ?? 0), 0),
     });
     if (first) {
       const responses = new Map<string, Response>();

@@ -55,6 +55,7 @@ function student(name: string, change: Partial<StudentResult> = {}): StudentResu
     bestScore: { marks: 3, total: 4, percent: 75 },
     timeTakenMs: 300_000,
     version: 2,
+    lateAnswers: 0,
     ...change,
   };
 }

@@ -1,9 +1,9 @@
-import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { SetSettings } from "../../content/schema.ts";
 import { ConflictError, NotFoundError } from "../../lib/errors.ts";
 import { allowedAttempts } from "../../quiz/attempt-policy.ts";
 import type { Database } from "../client.ts";
-import { attempts, questionSets, questions, responses, setVersions } from "../schema.ts";
+import { attempts, classMembers, classSets, questionSets, questions, responses, setVersions } from "../schema.ts";
 import { type VersionQuestion, versionQuestionsQuery } from "./attempts.ts";
 import { type PublishedSet, publishedSetQuery } from "./sets.ts";
 
@@ -21,7 +21,31 @@ export type AttemptStart = {
   resumeAttemptId: string | null;
   limitReached: boolean;
   allowedAttempts: number | null;
+  /** The class deadline that has passed, when it stops this start (an unfinished attempt is resumed instead). */
+  deadlinePassed: Date | null;
 };
+
+/**
+ * The deadline and attempt limit of the assignment a new attempt would count for: the set as
+ * assigned to the class the student joined last (as `startAttempt` picks the attempt's class),
+ * with the attempts the student already started in that class. `setIds` picks the set.
+ */
+function assignmentRuleQuery(db: Database, studentId: string, setIds: SQL) {
+  const used = sql<number>`(SELECT count(*) FROM ${attempts} AS class_attempt
+    WHERE class_attempt.student_id = ${studentId} AND class_attempt.class_id = ${classSets.classId}
+      AND class_attempt.set_version_id IN (SELECT class_version.id FROM ${setVersions} AS class_version WHERE class_version.set_id = ${classSets.setId}))`;
+  return db
+    .select({ dueAt: classSets.dueAt, maxAttempts: classSets.maxAttempts, used: used.as("class_attempts_used") })
+    .from(classMembers)
+    .innerJoin(classSets, eq(classSets.classId, classMembers.classId))
+    .where(and(eq(classMembers.studentId, studentId), setIds))
+    .orderBy(desc(classMembers.joinedAt))
+    .limit(1);
+}
+type AssignmentRule = Awaited<ReturnType<typeof assignmentRuleQuery>>[number];
+
+const deadlineHasPassed = (rule: AssignmentRule | undefined, now: number) => rule?.dueAt != null && now > rule.dueAt.getTime();
+const classLimitUsed = (rule: AssignmentRule | undefined) => rule?.maxAttempts != null && rule.used >= rule.maxAttempts;
 
 /**
  * Looks up the published set a student asks to start, with its questions, and decides whether a
@@ -38,7 +62,8 @@ export async function planAttemptStart(db: Database, input: { slug: string; stud
     .select({ id: questionSets.currentVersionId })
     .from(questionSets)
     .where(and(eq(questionSets.publicSlug, input.slug), eq(questionSets.published, true)));
-  const [sets, versionQuestions, unfinished, started] = await db.batch([
+  const setIds = inArray(classSets.setId, db.select({ id: questionSets.id }).from(questionSets).where(eq(questionSets.publicSlug, input.slug)));
+  const [sets, versionQuestions, unfinished, started, rules] = await db.batch([
     publishedSetQuery(db, input.slug),
     versionQuestionsQuery(db, inArray(questions.setVersionId, currentVersion)),
     db
@@ -55,15 +80,27 @@ export async function planAttemptStart(db: Database, input: { slug: string; stud
       .innerJoin(setVersions, eq(setVersions.id, attempts.setVersionId))
       .innerJoin(questionSets, eq(questionSets.id, setVersions.setId))
       .where(mine),
+    assignmentRuleQuery(db, input.studentId, setIds),
   ]);
   const set = sets[0];
   if (!set) return undefined;
   const latest = unfinished[0];
-  const allowed = allowedAttempts(set.settings);
-  const used = allowed !== null && (started[0]?.n ?? 0) >= allowed;
-  // At the limit, an unfinished attempt is resumed rather than refused: the student can still finish it.
-  const resume = (unfinished.length >= MAX_UNFINISHED_ATTEMPTS || used) && latest ? latest.id : null;
-  return { set, questions: versionQuestions, resumeAttemptId: resume, limitReached: used && !resume, allowedAttempts: allowed };
+  const rule = rules[0];
+  // A class's own limit replaces the set's for its members, counted over their attempts in that class.
+  const allowed = rule?.maxAttempts ?? allowedAttempts(set.settings);
+  const used = rule?.maxAttempts != null ? classLimitUsed(rule) : allowed !== null && (started[0]?.n ?? 0) >= allowed;
+  const pastDue = deadlineHasPassed(rule, Date.now());
+  // At the limit or past the deadline, an unfinished attempt is resumed rather than refused: the
+  // student can still finish it (answers after the deadline are marked late in the results).
+  const resume = (unfinished.length >= MAX_UNFINISHED_ATTEMPTS || used || pastDue) && latest ? latest.id : null;
+  return {
+    set,
+    questions: versionQuestions,
+    resumeAttemptId: resume,
+    limitReached: used && !resume,
+    allowedAttempts: allowed,
+    deadlinePassed: pastDue && !resume ? (rule?.dueAt ?? null) : null,
+  };
 }
 
 export type RetryPlan = {
@@ -90,7 +127,8 @@ export async function planRetry(db: Database, input: { attemptId: string; studen
     ORDER BY other.started_at DESC LIMIT ${MAX_UNFINISHED_ATTEMPTS}))`;
   const own = and(eq(attempts.id, input.attemptId), eq(attempts.studentId, input.studentId));
   const version = db.select({ id: attempts.setVersionId }).from(attempts).where(own);
-  const [[row], versionQuestions] = await db.batch([
+  const setOfAttempt = db.select({ id: setVersions.setId }).from(attempts).innerJoin(setVersions, eq(setVersions.id, attempts.setVersionId)).where(own);
+  const [[row], versionQuestions, rules] = await db.batch([
     db
       .select({
         attempt: { id: attempts.id, mode: attempts.mode, finishedAt: attempts.finishedAt, setVersionId: attempts.setVersionId },
@@ -104,6 +142,7 @@ export async function planRetry(db: Database, input: { attemptId: string; studen
       .where(own)
       .limit(1),
     versionQuestionsQuery(db, inArray(questions.setVersionId, version)),
+    assignmentRuleQuery(db, input.studentId, inArray(classSets.setId, setOfAttempt)),
   ]);
   if (!row) throw new NotFoundError("attempt");
   if (row.attempt.mode === "check") throw new ConflictError("A check is taken once. Practise with the practice sets instead.");
@@ -112,12 +151,25 @@ export async function planRetry(db: Database, input: { attemptId: string; studen
   const missedPositions = (JSON.parse(row.missed) as number[]).sort((a, b) => a - b);
   if (missedPositions.length === 0) throw new ConflictError("You got every question right: there is nothing to retry.");
   const unfinishedIds = JSON.parse(row.unfinished) as string[];
+  const resumeAttemptId = unfinishedIds.length >= MAX_UNFINISHED_ATTEMPTS ? (unfinishedIds[0] ?? null) : null;
+  // A retry is a new attempt in the class: the class's deadline and attempt limit apply to it.
+  const rule = rules[0];
+  if (!resumeAttemptId && deadlineHasPassed(rule, Date.now())) throw new ConflictError(deadlineMessage(rule?.dueAt ?? new Date()));
+  if (!resumeAttemptId && classLimitUsed(rule)) throw new ConflictError(attemptLimitMessage(rule?.maxAttempts ?? 1));
   return {
     setVersionId: row.attempt.setVersionId,
     // A retry is practice, whatever the set: feedback after every answer.
     settings: { ...row.set.settings, mode: "practice" },
     questions: versionQuestions,
     missedPositions,
-    resumeAttemptId: unfinishedIds.length >= MAX_UNFINISHED_ATTEMPTS ? (unfinishedIds[0] ?? null) : null,
+    resumeAttemptId,
   };
+}
+
+export function attemptLimitMessage(allowed: number): string {
+  return `You have already used ${allowed === 1 ? "the one attempt" : `all ${allowed} attempts`} this quiz allows. Your results are under My attempts; ask your teacher if you need another go.`;
+}
+
+export function deadlineMessage(dueAt: Date): string {
+  return `The deadline for this quiz in your class was ${dueAt.toISOString().slice(0, 16).replace("T", " ")} UTC, so no new attempt can start. Your results are under My attempts; ask your teacher if you need more time.`;
 }

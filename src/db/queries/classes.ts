@@ -110,7 +110,14 @@ export async function findClassByCode(db: Database, code: string) {
  */
 export async function classResultsData(db: Database, teacherId: string, classId: string, slug: string) {
   const [found] = await db
-    .select({ className: classes.name, setId: questionSets.id, versionId: setVersions.id, title: setVersions.title, version: setVersions.version })
+    .select({
+      className: classes.name,
+      setId: questionSets.id,
+      versionId: setVersions.id,
+      title: setVersions.title,
+      version: setVersions.version,
+      dueAt: classSets.dueAt,
+    })
     .from(classes)
     .innerJoin(classSets, eq(classSets.classId, classes.id))
     .innerJoin(questionSets, and(eq(questionSets.id, classSets.setId), eq(questionSets.slug, slug)))
@@ -131,6 +138,10 @@ export async function classResultsData(db: Database, teacherId: string, classId:
         finishedAt: attempts.finishedAt,
         score: attempts.score,
         scoredCount: attempts.scoredCount,
+        // Answers recorded after the assignment's deadline (to an attempt started before it).
+        lateAnswers: found.dueAt
+          ? sql<number>`(SELECT count(*) FROM ${responses} WHERE ${responses.attemptId} = ${attempts.id} AND ${responses.answeredAt} > ${found.dueAt.getTime()})`
+          : sql<number>`0`,
         // One row per attempt, its answers gathered by SQLite: a class of 300 on a set of 16
         // questions is 300 rows to hand over and map, not 4,800.
         responses: sql<string>`(SELECT json_group_array(json_array(${questions.key}, json(${responses.chosen}), ${responses.isCorrect}, ${responses.score}))
@@ -160,7 +171,7 @@ export async function classResultsData(db: Database, teacherId: string, classId:
       score,
     })),
   }));
-  return { className: found.className, title: found.title, version: found.version, questions: resultQuestions, attempts: resultAttempts };
+  return { className: found.className, title: found.title, version: found.version, dueAt: found.dueAt, questions: resultQuestions, attempts: resultAttempts };
 }
 
 /** Takes a set off the teacher's class. Attempts stay; an unknown class or assignment is not found. */

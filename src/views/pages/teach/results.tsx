@@ -56,7 +56,12 @@ export function ResultsPage({
             <tbody>
               {results.students.map((s) => (
                 <tr>
-                  <th scope="row">{s.name}</th>
+                  <th scope="row">
+                    {s.name}
+                    {s.lateAnswers > 0 ? (
+                      <span class="badge bad">{`late: ${s.lateAnswers} answer${s.lateAnswers === 1 ? "" : "s"} after the deadline`}</span>
+                    ) : null}
+                  </th>
                   <td>{s.attempts}</td>
                   <td>{s.firstScore ? marks(s.firstScore) : "not finished"}</td>
                   <td>{s.bestScore ? marks(s.bestScore) : "–"}</td>
