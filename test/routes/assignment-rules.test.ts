@@ -9,7 +9,9 @@ const HOUR = 3_600_000;
 /** A datetime-local value (UTC, to the minute) `ms` from now. */
 const utcMinute = (ms: number) => new Date(Date.now() + ms).toISOString().slice(0, 16);
 const rulesOf = (classId: string) =>
-  env.DB.prepare("SELECT due_at, max_attempts FROM class_sets WHERE class_id = ?").bind(classId).first<{ due_at: number | null; max_attempts: number | null }>();
+  env.DB.prepare("SELECT due_at, max_attempts FROM class_sets WHERE class_id = ?")
+    .bind(classId)
+    .first<{ due_at: number | null; max_attempts: number | null }>();
 
 describe("per-assignment deadline and attempt limit", () => {
   it("refuses bad deadlines and limits field by field, writing nothing", async () => {

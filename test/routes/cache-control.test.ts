@@ -256,6 +256,16 @@ const walk: Record<string, (f: Fixtures) => Promise<{ response: Response; ok?: b
     { response: await f.teacher.get(`/teach/classes/${f.classId}/results/${f.teacherSlug}`), ok: true },
     { response: await f.teacher.get(`/teach/classes/${f.classId}/results/${f.teacherSlug}.csv`), ok: true },
   ],
+  "GET /teach/classes/:id/results": async (f) => [{ response: await f.teacher.get(`/teach/classes/${f.classId}/results?set=${f.teacherSlug}`) }],
+  "GET /teach/classes/:id/results/:slug/answers.csv": async (f) => [
+    { response: await f.teacher.get(`/teach/classes/${f.classId}/results/${f.teacherSlug}/answers.csv`), ok: true },
+  ],
+  "GET /teach/classes/:id/results/:slug/students/:studentId": async (f) => [
+    { response: await f.teacher.get(`/teach/classes/${f.classId}/results/${f.teacherSlug}/students/not-a-student-0000`) },
+  ],
+  "GET /teach/classes/:id/results/:slug/questions/:key": async (f) => [
+    { response: await f.teacher.get(`/teach/classes/${f.classId}/results/${f.teacherSlug}/questions/no-such-question`) },
+  ],
   "POST /teach/classes/:id/name": async (f) => [{ response: await f.teacher.post(`/teach/classes/${f.classId}/name`, { name: "Year 9" }) }],
   "POST /teach/classes/:id/archive": async (f) => [{ response: await f.teacher.post(`/teach/classes/${f.classId}/archive`, { archived: "0" }) }],
   "POST /teach/classes/:id/sets/:slug/rules": async (f) => [

@@ -1,10 +1,12 @@
 import { and, asc, count, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { ConflictError, NotFoundError } from "../../lib/errors.ts";
 import type { ResponseValue } from "../../quiz/response-value.ts";
+import type { DateRange } from "../../teach/answer-results.ts";
 import type { ResultAttempt, ResultQuestion } from "../../teach/results.ts";
 import { joinCode } from "../../teach/secrets.ts";
 import type { Database } from "../client.ts";
 import { attempts, classes, classMembers, classSets, questionSets, questions, responses, setVersions, students } from "../schema.ts";
+import { startedWithin } from "./class-answers.ts";
 
 /** Creates a class with a fresh join code (retrying on the rare collision). */
 export async function createClass(db: Database, teacherId: string, name: string): Promise<{ id: string; joinCode: string }> {
@@ -108,7 +110,7 @@ export async function findClassByCode(db: Database, code: string) {
  * Everything the results page needs for one class and set: the questions of the set's
  * current version (keyed by their stable ids) and every class attempt on any version.
  */
-export async function classResultsData(db: Database, teacherId: string, classId: string, slug: string) {
+export async function classResultsData(db: Database, teacherId: string, classId: string, slug: string, range: DateRange = {}) {
   const [found] = await db
     .select({
       className: classes.name,
@@ -132,16 +134,18 @@ export async function classResultsData(db: Database, teacherId: string, classId:
         attemptId: attempts.id,
         studentId: attempts.studentId,
         // A removed student's kept attempts stay in the results under the name they had.
-        studentName: sql<string>`coalesce(${classMembers.displayName}, ${students.displayName}, 'Removed student')`,
+        studentName: sql<string>`coalesce(${classMembers.displayName}, ${students.displayName}, 'Removed student')`.as("student_name"),
         setVersion: setVersions.version,
         startedAt: attempts.startedAt,
         finishedAt: attempts.finishedAt,
         score: attempts.score,
         scoredCount: attempts.scoredCount,
         // Answers recorded after the assignment's deadline (to an attempt started before it).
-        lateAnswers: found.dueAt
+        // Aliased: D1 keys a batch's columns by name, and a column named "0" would sort first.
+        lateAnswers: (found.dueAt
           ? sql<number>`(SELECT count(*) FROM ${responses} WHERE ${responses.attemptId} = ${attempts.id} AND ${responses.answeredAt} > ${found.dueAt.getTime()})`
-          : sql<number>`0`,
+          : sql<number>`0`
+        ).as("late_answers"),
         // One row per attempt, its answers gathered by SQLite: a class of 300 on a set of 16
         // questions is 300 rows to hand over and map, not 4,800.
         responses: sql<string>`(SELECT json_group_array(json_array(${questions.key}, json(${responses.chosen}), ${responses.isCorrect}, ${responses.score}))
@@ -151,7 +155,7 @@ export async function classResultsData(db: Database, teacherId: string, classId:
       .innerJoin(setVersions, and(eq(setVersions.id, attempts.setVersionId), eq(setVersions.setId, found.setId)))
       .innerJoin(students, eq(students.id, attempts.studentId))
       .leftJoin(classMembers, and(eq(classMembers.classId, classId), eq(classMembers.studentId, attempts.studentId)))
-      .where(eq(attempts.classId, classId)),
+      .where(and(eq(attempts.classId, classId), startedWithin(range))),
   ]);
   const resultQuestions: ResultQuestion[] = questionRows.map((q) => ({
     key: q.key,

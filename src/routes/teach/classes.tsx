@@ -6,16 +6,18 @@ import { listSetsForTeacher } from "../../db/queries/teacher-sets.ts";
 import type { AppEnv } from "../../env.ts";
 import { NotFoundError } from "../../lib/errors.ts";
 import { currentTeacher } from "../../lib/teacher-auth.ts";
-import { formBody, routeParams } from "../../lib/validation.ts";
+import { formBody, queryParams, routeParams } from "../../lib/validation.ts";
 import { classResultsCsv } from "../../teach/csv.ts";
 import { computeClassResults } from "../../teach/results.ts";
 import { ClassesPage, ClassPage } from "../../views/pages/teach/classes.tsx";
 import { ResultsPage } from "../../views/pages/teach/results.tsx";
 import { removalNotice, teachClassManageRoutes } from "./class-manage.tsx";
+import { dateRange, rangeQuery, rangeSearch, teachClassResultRoutes } from "./class-results.tsx";
 import { renderTeach } from "./render.tsx";
 
 export const teachClassRoutes = new Hono<AppEnv>();
 teachClassRoutes.route("/", teachClassManageRoutes);
+teachClassRoutes.route("/", teachClassResultRoutes);
 
 const classParams = routeParams(z.object({ id: z.uuid() }), () => new NotFoundError("class"));
 const resultParams = routeParams(
@@ -54,11 +56,12 @@ teachClassRoutes.post("/:id/sets", classParams, formBody(z.strictObject({ slug, 
 });
 
 /** Results for one class and set; `<slug>.csv` downloads the student table. */
-teachClassRoutes.get("/:id/results/:slug", resultParams, async (c) => {
+teachClassRoutes.get("/:id/results/:slug", resultParams, queryParams(rangeQuery), async (c) => {
   const { id, slug: requested } = c.req.valid("param");
   const csv = requested.endsWith(".csv");
   const setSlug = csv ? requested.slice(0, -4) : requested;
-  const data = await classResultsData(c.var.db, currentTeacher(c).id, id, setSlug);
+  const filter = c.req.valid("query");
+  const data = await classResultsData(c.var.db, currentTeacher(c).id, id, setSlug, dateRange(filter));
   if (!data) throw new NotFoundError("class or set");
   const results = computeClassResults(data.questions, data.attempts);
   if (csv) {
@@ -69,6 +72,15 @@ teachClassRoutes.get("/:id/results/:slug", resultParams, async (c) => {
   return renderTeach(
     c,
     `Results: ${data.title}`,
-    <ResultsPage classId={id} className={data.className} slug={setSlug} title={data.title} version={data.version} results={results} />,
+    <ResultsPage
+      classId={id}
+      className={data.className}
+      slug={setSlug}
+      title={data.title}
+      version={data.version}
+      results={results}
+      filter={filter}
+      search={rangeSearch(filter)}
+    />,
   );
 });

@@ -109,6 +109,23 @@ export function ClassPage({
           ))}
         </ul>
       )}
+      {klass.assigned.length > 0 ? (
+        <form method="get" action={`/teach/classes/${klass.id}/results`} class="filters">
+          <label for="results-set">Results for</label>
+          <select id="results-set" name="set">
+            {klass.assigned.map((a) => (
+              <option value={a.slug}>{a.title ?? a.slug}</option>
+            ))}
+          </select>
+          <label for="results-from">attempts started from (UTC day, optional)</label>
+          <input type="date" id="results-from" name="from" />
+          <label for="results-to">to (included, optional)</label>
+          <input type="date" id="results-to" name="to" />
+          <button type="submit" class="secondary">
+            Show results
+          </button>
+        </form>
+      ) : null}
       {options.length > 0 ? (
         <form method="post" action={`/teach/classes/${klass.id}/sets`}>
           <CsrfField token={csrfToken} />

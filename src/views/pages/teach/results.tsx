@@ -14,6 +14,8 @@ export function ResultsPage({
   title,
   version,
   results,
+  filter = {},
+  search = "",
 }: {
   classId: string;
   className: string;
@@ -21,7 +23,11 @@ export function ResultsPage({
   title: string;
   version: number;
   results: ClassResults;
+  /** The date filter as given, and as a query string for links. */
+  filter?: { from?: string; to?: string };
+  search?: string;
 }) {
+  const base = `/teach/classes/${classId}/results/${slug}`;
   return (
     <>
       <p class="meta">
@@ -32,9 +38,22 @@ export function ResultsPage({
         Item statistics use each student's first finished attempt. Questions are those of the current version ({version}); earlier versions count by question
         id.
       </p>
+      <form method="get" action={base} class="filters">
+        <label for="filter-from">Attempts started from (UTC day)</label>
+        <input type="date" id="filter-from" name="from" value={filter.from ?? ""} />
+        <label for="filter-to">to (included)</label>
+        <input type="date" id="filter-to" name="to" value={filter.to ?? ""} />
+        <button type="submit" class="secondary">
+          Filter
+        </button>
+        {search ? <a href={base}>Show all dates</a> : null}
+      </form>
       <p>
-        <a class="button secondary" href={`/teach/classes/${classId}/results/${slug}.csv`} download>
+        <a class="button secondary" href={`${base}.csv${search}`} download>
           Download CSV
+        </a>{" "}
+        <a class="button secondary" href={`${base}/answers.csv${search}`} download>
+          Download every answer (CSV, one row per student and question)
         </a>
       </p>
       <h2>Students</h2>
@@ -57,7 +76,7 @@ export function ResultsPage({
               {results.students.map((s) => (
                 <tr>
                   <th scope="row">
-                    {s.name}
+                    <a href={`${base}/students/${s.studentId}${search}`}>{s.name}</a>
                     {s.lateAnswers > 0 ? (
                       <span class="badge bad">{`late: ${s.lateAnswers} answer${s.lateAnswers === 1 ? "" : "s"} after the deadline`}</span>
                     ) : null}
@@ -106,6 +125,9 @@ export function ResultsPage({
             <h3 id={`item-${q.position}`}>
               {q.position}. {q.prompt}
             </h3>
+            <p>
+              <a href={`${base}/questions/${q.key}${search}`}>Who chose what on question {q.position}</a>
+            </p>
             <p>
               Answered by {q.answered} · facility {pct(q.facility)} · discrimination {signed(q.discrimination)}
             </p>
