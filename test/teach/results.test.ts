@@ -131,6 +131,7 @@ describe("computeClassResults: students", () => {
         bestScore: { marks: 4, total: 4, percent: 100 },
         timeTakenMs: 300_000,
         version: 2,
+        lateAnswers: 0,
       },
       // First is b1 (2 of 4, 10 minutes), best is the next day's b2 (3 of 4).
       {
@@ -142,8 +143,9 @@ describe("computeClassResults: students", () => {
         bestScore: { marks: 3, total: 4, percent: 75 },
         timeTakenMs: 600_000,
         version: 2,
+        lateAnswers: 0,
       },
-      { studentId: "s3", name: "Cleo", attempts: 1, finishedAttempts: 0, firstScore: null, bestScore: null, timeTakenMs: null, version: null },
+      { studentId: "s3", name: "Cleo", attempts: 1, finishedAttempts: 0, firstScore: null, bestScore: null, timeTakenMs: null, version: null, lateAnswers: 0 },
       // The unfinished d0 counts as an attempt but not as the first score. 09:30 → 09:38.
       {
         studentId: "s4",
@@ -154,6 +156,7 @@ describe("computeClassResults: students", () => {
         bestScore: { marks: 3, total: 4, percent: 75 },
         timeTakenMs: 480_000,
         version: 2,
+        lateAnswers: 0,
       },
       // Older version 1; 12 min 30.6 s.
       {
@@ -165,6 +168,7 @@ describe("computeClassResults: students", () => {
         bestScore: { marks: 2, total: 4, percent: 50 },
         timeTakenMs: 750_600,
         version: 1,
+        lateAnswers: 0,
       },
       {
         studentId: "s6",
@@ -175,6 +179,7 @@ describe("computeClassResults: students", () => {
         bestScore: { marks: 2, total: 4, percent: 50 },
         timeTakenMs: 400_000,
         version: 2,
+        lateAnswers: 0,
       },
       {
         studentId: "s7",
@@ -185,6 +190,7 @@ describe("computeClassResults: students", () => {
         bestScore: { marks: 3, total: 4, percent: 75 },
         timeTakenMs: 200_000,
         version: 2,
+        lateAnswers: 0,
       },
     ]);
   });
