@@ -154,10 +154,10 @@ describe.runIf(browserAvailable())("a teacher writes a set in the editor, in Chr
       student.setDefaultTimeout(20_000);
       await student.goto(`${server.url}${studentLink}`);
       await student.getByRole("button", { name: "Start the quiz" }).click();
-      await student.getByLabel("False").check();
+      await student.getByRole("radio", { name: "False", exact: true }).check();
       await student.getByRole("button", { name: "Check answer" }).click();
       await student.locator("#verdict").waitFor();
-      expect(await student.locator('figcaption a[href*="hl="]').count()).toBeGreaterThan(0);
+      expect(await student.locator('main a[href*="hl="]').count()).toBeGreaterThan(0);
       await student.locator("a.button").first().click();
       await student.getByLabel("An SBU official who is not named").check();
       await student.getByRole("button", { name: "Check answer" }).click();

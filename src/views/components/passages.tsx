@@ -15,15 +15,20 @@ export function headlineOf(title: string): { headline: string | null; about: str
   return match ? { headline: null, about: match[1] ?? "" } : { headline: title, about: title };
 }
 
+/** Where the reader has a document: its public id (a teacher's document ids are theirs alone). */
+function readerId(documents: CitedDocuments, id: string): string {
+  return documents.get(id)?.publicId ?? id;
+}
+
 /** "Report A, paragraph 3" where the document's text is at hand and holds the quote. */
 function place(documents: CitedDocuments, source: SourceRef): { name: string; paragraph: number | undefined } {
   const document = documents.get(source.document);
   return { name: documentName(document), paragraph: document?.body ? paragraphOfQuote(document.body, source.quote) : undefined };
 }
 
-function Quote({ source }: { source: SourceRef }) {
+function Quote({ source, documents }: { source: SourceRef; documents: CitedDocuments }) {
   return (
-    <blockquote cite={readerHref(source.document)}>
+    <blockquote cite={readerHref(readerId(documents, source.document))}>
       {source.quote.split("\n").map((line) => (
         <p>{line}</p>
       ))}
@@ -52,13 +57,13 @@ export function Passages({ passages, documents }: { passages: readonly SourceRef
               {name}
               {paragraph ? <span class="meta">, paragraph {paragraph}</span> : null}
             </summary>
-            <blockquote cite={readerHref(passage.document)} tabindex={0} aria-label={`Passage from ${name}`}>
+            <blockquote cite={readerHref(readerId(documents, passage.document))} tabindex={0} aria-label={`Passage from ${name}`}>
               {passage.quote.split("\n").map((line) => (
                 <p>{line}</p>
               ))}
             </blockquote>
             <p class="meta">
-              <a href={readerHref(passage.document, passage.quote)}>Read all of {name}</a>
+              <a href={readerHref(readerId(documents, passage.document), passage.quote)}>Read all of {name}</a>
             </p>
           </details>
         );
@@ -79,7 +84,7 @@ export function TextLinks({ ids, documents }: { ids: readonly string[]; document
       {ids.map((id, index) => (
         <>
           {index > 0 ? " · " : ""}
-          <a href={readerHref(id)}>{documentName(documents.get(id))}</a>
+          <a href={readerHref(readerId(documents, id))}>{documentName(documents.get(id))}</a>
         </>
       ))}
     </p>
@@ -128,9 +133,11 @@ export function Evidence({
               const { paragraph } = place(documents, source);
               return (
                 <>
-                  <Quote source={source} />
+                  <Quote source={source} documents={documents} />
                   <p>
-                    <a href={readerHref(source.document, source.quote)}>{paragraph ? `${name}, paragraph ${paragraph}` : `This passage in ${name}`}</a>
+                    <a href={readerHref(readerId(documents, source.document), source.quote)}>
+                      {paragraph ? `${name}, paragraph ${paragraph}` : `This passage in ${name}`}
+                    </a>
                   </p>
                 </>
               );
