@@ -57,7 +57,9 @@ describe("classes through the API", () => {
     expect(created).toMatchObject({ name: "Year 9 media", members: [], assigned: [] });
     expect(created.joinCode).toMatch(/^[A-Z0-9]+$/);
     const listed = await ok(await call(owner, "GET", "/api/classes"));
-    expect(listed.classes).toEqual([{ id: created.id, name: "Year 9 media", joinCode: created.joinCode, members: 0, createdAt: created.createdAt }]);
+    expect(listed.classes).toEqual([
+      { id: created.id, name: "Year 9 media", joinCode: created.joinCode, members: 0, createdAt: created.createdAt, archivedAt: null },
+    ]);
 
     const assigned = await ok(await call(owner, "POST", `/api/classes/${created.id}/sets`, { slug }), 201);
     expect(assigned.assigned).toEqual([{ slug, title: "Fixture set", published: true }]);

@@ -34,6 +34,7 @@ export const classSummary = z.strictObject({
   joinCode: described(z.string(), "Students join at `/join/{joinCode}`."),
   members: described(z.int().check(z.gte(0)), "Students who joined."),
   createdAt: isoDate,
+  archivedAt: described(z.nullable(z.iso.datetime()), "When the class was archived (joins refused, results kept); null while it is active."),
 });
 export const classList = z.strictObject({ classes: z.array(classSummary) });
 

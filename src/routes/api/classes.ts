@@ -31,7 +31,9 @@ defineRoute({
   responses: { 200: { description: "Your classes, newest first.", schema: classList } },
   handler: async (c) => {
     const rows = await listClasses(c.var.db, currentTeacher(c).id);
-    return c.json({ classes: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })) });
+    return c.json({
+      classes: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), archivedAt: row.archivedAt ? row.archivedAt.toISOString() : null })),
+    });
   },
 });
 
